@@ -1,0 +1,89 @@
+import type { Message } from "../core/message.js";
+import type { Signal } from "../core/signal.js";
+import type { Verdict } from "../core/verdict.js";
+import { applyAllowList } from "./allow-list.js";
+import { decide } from "./combine.js";
+import type { Detector, ScanInput } from "./detectors/detector.js";
+import { DETECTORS } from "./detectors/registry.js";
+import { type Policy, type PolicyOverrides, resolvePolicy } from "./policy/policy.js";
+import { SignatureIndex } from "./signatures/signature-index.js";
+import type { SignatureSet } from "./signatures/signature-set.js";
+import { STARTER_SIGNATURES } from "./signatures/starter-set.js";
+import { canonicalise } from "./views/canonicalise.js";
+
+declare const performance: { now(): number };
+
+export interface Guard {
+  readonly policy: Policy;
+  /** Synchronous, no I/O. A conversation is screened message by message, assistant turns excepted. */
+  check(input: string | readonly Message[]): Verdict;
+  /** Replaces the signature set atomically: checks already running finish with the old one. */
+  updateSignatures(set: SignatureSet): void;
+  readonly signatureCount: number;
+}
+
+export interface GuardOptions {
+  /** Signatures to start with; the built-in starter set when omitted. */
+  readonly signatures?: SignatureSet;
+}
+
+export function createGuard(overrides: PolicyOverrides = {}, options: GuardOptions = {}): Guard {
+  const policy = resolvePolicy(overrides);
+  const detectors: readonly Detector[] = DETECTORS.filter((d: Detector) => !policy.disabledDetectors.includes(d.id));
+  let signatures = SignatureIndex.from(options.signatures ?? STARTER_SIGNATURES);
+
+  function scanText(text: string, message: number | undefined): Signal[] {
+    const found =
+      text.length > policy.maxInputChars
+        ? [oversized(text, policy.maxInputChars)]
+        : screen(text, detectors, signatures);
+    const kept = applyAllowList(found, text, policy.allowList);
+    return message === undefined ? kept : kept.map((s) => withMessage(s, message));
+  }
+
+  return {
+    policy,
+    get signatureCount() {
+      return signatures.size;
+    },
+    check(input) {
+      const started = performance.now();
+      const signals: Signal[] = [];
+      if (typeof input === "string") {
+        signals.push(...scanText(input, undefined));
+      } else {
+        input.forEach((message, index) => {
+          if (message.role !== "assistant") signals.push(...scanText(message.content, index));
+        });
+      }
+      const decision = decide(signals, policy);
+      const micros = Math.round((performance.now() - started) * 1000);
+      return { ...decision, signals, micros };
+    },
+    updateSignatures(set) {
+      signatures = SignatureIndex.from(set);
+    },
+  };
+}
+
+function screen(text: string, detectors: readonly Detector[], signatures: SignatureIndex): Signal[] {
+  const canonical = canonicalise(text);
+  const input: ScanInput = { original: text, views: canonical.views };
+  const signals = [...canonical.signals, ...signatures.match(input)];
+  for (const detector of detectors) signals.push(...detector.detect(input));
+  return signals;
+}
+
+function oversized(text: string, limit: number): Signal {
+  return {
+    detector: "input-size",
+    category: "oversized-input",
+    score: 1,
+    spans: [{ start: limit, end: text.length }],
+    reason: `input is ${text.length} characters, over the policy limit of ${limit}; it was not scanned`,
+  };
+}
+
+function withMessage(signal: Signal, message: number): Signal {
+  return { ...signal, spans: signal.spans.map((span) => ({ ...span, message })) };
+}

@@ -1,0 +1,15 @@
+export * from "./core/index.js";
+export type { Detector, ScanInput } from "./guard/detectors/detector.js";
+export { DETECTORS, type DetectorId } from "./guard/detectors/registry.js";
+export { createGuard, type Guard, type GuardOptions } from "./guard/guard.js";
+export {
+  type CategoryRule,
+  DEFAULT_POLICY,
+  type Policy,
+  type PolicyOverrides,
+  resolvePolicy,
+} from "./guard/policy/policy.js";
+export type { ExactSignature, FuzzySignature, Signature, SignatureSet } from "./guard/signatures/signature-set.js";
+export { STARTER_SIGNATURES } from "./guard/signatures/starter-set.js";
+export { type Canonical, canonicalise } from "./guard/views/canonicalise.js";
+export { toOriginalSpan, type View } from "./guard/views/view.js";
