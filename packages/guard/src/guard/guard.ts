@@ -15,7 +15,10 @@ declare const performance: { now(): number };
 
 export interface Guard {
   readonly policy: Policy;
-  /** Synchronous, no I/O. A conversation is screened message by message, assistant turns excepted. */
+  /**
+   * Synchronous, no I/O. A conversation is screened message by message: user and tool turns only,
+   * since system prompts come from the application and assistant turns from the model.
+   */
   check(input: string | readonly Message[]): Verdict;
   /** Replaces the signature set atomically: checks already running finish with the old one. */
   updateSignatures(set: SignatureSet): void;
@@ -53,7 +56,7 @@ export function createGuard(overrides: PolicyOverrides = {}, options: GuardOptio
         signals.push(...scanText(input, undefined));
       } else {
         input.forEach((message, index) => {
-          if (message.role !== "assistant") signals.push(...scanText(message.content, index));
+          if (message.role === "user" || message.role === "tool") signals.push(...scanText(message.content, index));
         });
       }
       const decision = decide(signals, policy);
