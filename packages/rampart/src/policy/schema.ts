@@ -1,0 +1,88 @@
+import {
+  ACTIONS,
+  CATEGORIES,
+  type Category,
+  DEFAULT_POLICY,
+  DETECTORS,
+  type Detector,
+  HAZARDS,
+  TECHNIQUES,
+} from "@rampart/guard";
+import { z } from "zod";
+import { expected } from "../io/issues.js";
+
+const actionList = ACTIONS.join("|");
+const registered: readonly Detector[] = DETECTORS;
+const detectorIds = registered.map((detector) => detector.id);
+
+const action = z.enum(ACTIONS, { error: expected(`expected one of ${actionList}`) });
+
+const rule = z
+  .strictObject({
+    threshold: z
+      .number({ error: expected("expected a number from 0 to 1") })
+      .min(0, { error: expected("expected a number from 0 to 1") })
+      .max(1, { error: expected("expected a number from 0 to 1") })
+      .describe("Combined score of the category (0..1) at or above which the rule applies."),
+    action: action.describe(`What the verdict becomes, at least, when the rule applies: ${actionList}.`),
+  })
+  .describe("When a category's combined score reaches `threshold`, the verdict is at least `action`.");
+
+const rules = z.array(rule, { error: expected("expected a list of rules ({threshold, action})") });
+
+function categoryTitle(category: Category): string {
+  return category in HAZARDS
+    ? HAZARDS[category as keyof typeof HAZARDS].title
+    : TECHNIQUES[category as keyof typeof TECHNIQUES].title;
+}
+
+const categoryRules = z
+  .strictObject(
+    Object.fromEntries(
+      CATEGORIES.map((category) => [
+        category,
+        rules.optional().describe(`Rules for ${categoryTitle(category)}; they replace the default rules for it.`),
+      ]),
+    ) as Record<Category, z.ZodOptional<typeof rules>>,
+  )
+  .describe("Rules per category (hazard or attack technique), replacing `defaultRules` for that category.");
+
+const detectorId = z
+  .string({ error: expected("expected a detector id (a string)") })
+  .refine((id) => detectorIds.includes(id), {
+    error: (issue) =>
+      `unknown detector ${JSON.stringify(issue.input)}; known: ${detectorIds.length > 0 ? detectorIds.join(", ") : "(none registered)"}`,
+  });
+
+/** Mirrors the guard's `PolicyOverrides`: every field optional, unknown keys rejected. */
+export const policySchema = z
+  .strictObject({
+    maxInputChars: z
+      .number({ error: expected("expected a positive whole number") })
+      .int({ error: expected("expected a positive whole number") })
+      .positive({ error: expected("expected a positive whole number") })
+      .optional()
+      .describe(
+        `Inputs longer than this (UTF-16 code units) are not scanned; they get \`oversizedAction\`. Default ${DEFAULT_POLICY.maxInputChars}.`,
+      ),
+    oversizedAction: action
+      .optional()
+      .describe(`What to do with an input over \`maxInputChars\`. Default ${DEFAULT_POLICY.oversizedAction}.`),
+    disabledDetectors: z
+      .array(detectorId, { error: expected("expected a list of detector ids") })
+      .optional()
+      .describe("Ids of heuristic detectors that do not run."),
+    defaultRules: rules.optional().describe("Rules for every category without rules of its own."),
+    categories: categoryRules.optional(),
+    allowList: z
+      .array(z.string({ error: expected("expected a phrase (a string)") }), {
+        error: expected("expected a list of phrases"),
+      })
+      .optional()
+      .describe(
+        "Phrases known to be fine here (case-insensitive): a signal whose spans all lie inside one is dropped.",
+      ),
+  })
+  .describe("A Rampart guard policy: overrides over the default policy.");
+
+export const KNOWN_CATEGORIES_HINT = `known categories: ${CATEGORIES.join(", ")}`;
