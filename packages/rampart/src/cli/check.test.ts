@@ -75,7 +75,7 @@ describe("rampart check", () => {
     expect(verdicts.map((v) => v.id)).toEqual([1, "three", 7]);
     const problems = stderr.trim().split("\n");
     expect(problems).toEqual([
-      expect.stringMatching(new RegExp(`^${escape(input)}:2: invalid JSON`)),
+      expect.stringMatching(new RegExp(`^${escapeRegExp(input)}:2: invalid JSON`)),
       `${input}:4: text: required: expected text (a string) or messages (an array of {role, content})`,
       `${input}:5: messages[0].role: expected one of system|user|assistant|tool`,
     ]);
@@ -140,6 +140,6 @@ describe("rampart check", () => {
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
