@@ -9,6 +9,17 @@ export {
   type PolicyOverrides,
   resolvePolicy,
 } from "./guard/policy/policy.js";
+export {
+  decodeMinHash,
+  encodeMinHash,
+  MINHASH_BINS,
+  minhash,
+  SHINGLE_WORDS,
+  similarity,
+} from "./guard/signatures/minhash.js";
+export { DEFAULT_THRESHOLD } from "./guard/signatures/read-set.js";
+export { sha256Hex } from "./guard/signatures/sha256.js";
+export { type LookupStats, SignatureIndex } from "./guard/signatures/signature-index.js";
 export type { ExactSignature, FuzzySignature, Signature, SignatureSet } from "./guard/signatures/signature-set.js";
 export { STARTER_SIGNATURES } from "./guard/signatures/starter-set.js";
 export { type Canonical, canonicalise } from "./guard/views/canonicalise.js";
