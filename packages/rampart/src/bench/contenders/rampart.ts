@@ -1,0 +1,32 @@
+import { type Action, createGuard, type PolicyOverrides, type SignatureSet } from "@rampart/guard";
+import { guardCheck } from "../run.js";
+import { type ContenderOptions, defineContender } from "./contender.js";
+
+/** Detection threshold for every guard row of the report, stated once so the report can say it. */
+export const REPORT_AT: Action = "block";
+
+const NO_SIGNATURES: SignatureSet = { version: 1, name: "none", signatures: [] };
+
+// Far above the largest linear-cost input, so the scan itself is what gets timed.
+const scanning = (options: ContenderOptions): PolicyOverrides =>
+  options.scanLargeInputs ? { maxInputChars: 4 << 20 } : {};
+
+export const rampartGuard = defineContender({
+  id: "rampart",
+  npm: "@rampart/guard",
+  description: "this project's guard: default policy, built-in starter signatures",
+  method: `\`guard.check(messages ?? text)\`; detected when the action is \`${REPORT_AT}\` or stronger`,
+  async load(options) {
+    return guardCheck(createGuard(scanning(options)), REPORT_AT);
+  },
+});
+
+export const rampartNoSignatures = defineContender({
+  id: "rampart-nosig",
+  npm: "@rampart/guard",
+  description: "the same guard with an empty signature set: heuristics and canonicalisation only",
+  method: `as \`rampart\`, created with \`{ signatures: { version: 1, name: "none", signatures: [] } }\``,
+  async load(options) {
+    return guardCheck(createGuard(scanning(options), { signatures: NO_SIGNATURES }), REPORT_AT);
+  },
+});
