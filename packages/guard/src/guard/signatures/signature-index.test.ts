@@ -120,14 +120,19 @@ describe("SignatureIndex.match", () => {
     }
   });
 
-  it("does not rescan other renderings of the canonical text", () => {
-    index.match(input(BENIGN, view(TEMPLATE, "folded", 0)));
-    expect(index.lookupStats.views).toBe(1);
+  it("scans other renderings of the text, such as leetspeak folded back to letters", () => {
+    const leet = TEMPLATE.replaceAll("e", "3").replaceAll("o", "0");
+    expect(index.match(input(leet))).toEqual([]);
+    const signals = index.match(input(leet, view(TEMPLATE, "folded", 0)));
+    expect(signals.map((s) => s.detector).sort()).toEqual(["signatures/exact", "signatures/fuzzy"]);
+    expect(signals[0]!.spans).toEqual([{ start: 0, end: leet.length }]);
   });
 
-  it("reports a signature once even when several views match it", () => {
-    const signals = index.match(input(TEMPLATE, view(TEMPLATE, "base64", 1)));
-    expect(signals).toHaveLength(2);
+  it("reports a signature once even when several views match it, and scans a repeated text once", () => {
+    expect(index.match(input(TEMPLATE, view(TEMPLATE, "base64", 1)))).toHaveLength(2);
+    expect(index.lookupStats.views).toBe(1);
+    index.match(input(TEMPLATE, view(EDITED, "base64", 1)));
+    expect(index.lookupStats.views).toBe(2);
   });
 
   it("ignores empty views and views without words", () => {

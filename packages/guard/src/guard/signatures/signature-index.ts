@@ -91,9 +91,10 @@ export class SignatureIndex {
   }
 
   /**
-   * Signals for the canonical view (views[0]) and for decoded views (depth > 0), where an
-   * encoded copy of a known attack would hide: at most one per signature, the best fuzzy match
-   * per view. Other depth-0 views are renderings of the same text and are not rescanned.
+   * Signals for every view: the canonical text, and the renderings where a known attack would
+   * hide (leetspeak folded, base64 decoded, …), which the canonicaliser produces only when it sees
+   * such obfuscation and bounds in total size. At most one signal per signature, and the best
+   * fuzzy match per view. A view whose text was already scanned is skipped.
    */
   match(input: ScanInput): Signal[] {
     const signals: Signal[] = [];
@@ -102,7 +103,7 @@ export class SignatureIndex {
     let postings = 0;
     let candidates = 0;
     input.views.forEach((view, index) => {
-      if ((index > 0 && view.depth === 0) || view.text.length === 0) return;
+      if (view.text.length === 0 || scannedBefore(input.views, index)) return;
       views++;
       const { bytes, length } = encodeUtf8(view.text, SHA256_PADDING);
       if (this.fuzzy.length > 0) {
@@ -163,6 +164,11 @@ export class SignatureIndex {
     }
     return { index: best, similarity: bestSimilarity, postings, candidates };
   }
+}
+
+function scannedBefore(views: readonly View[], index: number): boolean {
+  for (let i = 0; i < index; i++) if (views[i]!.text === views[index]!.text) return true;
+  return false;
 }
 
 function bandKey(sketches: Uint32Array, offset: number, band: number): number {
