@@ -104,9 +104,11 @@ export function decodeMinHash(text: string): Uint32Array | undefined {
 }
 
 /**
- * Hashes each word into `w` (room for length / 2 + 2 entries) and returns how many there are. Branch-free per byte (a word ends
- * where a word byte is followed by a separator), because word boundaries are too frequent and
- * irregular for a branch predictor: this loop is most of the cost of sketching a prompt.
+ * Hashes each word into `w` (room for length / 2 + 2 entries) and returns how many there are. A
+ * word's hash rotates left by 7 and mixes in each byte's BYTE_HASH (a cyclic polynomial hash). The
+ * loop is branch-free per byte (a word ends where a word byte meets a separator) because word
+ * boundaries are too frequent and irregular for a branch predictor, and this loop is most of the
+ * cost of sketching a prompt.
  */
 function splitWords(bytes: Uint8Array, length: number, w: Int32Array): number {
   const table = BYTE_HASH;
