@@ -122,7 +122,6 @@ export class SignatureIndex {
         }
       }
       if (this.exactByHash.size > 0) {
-        // After the sketch: hashing writes its padding past the encoded text in the shared buffer.
         for (const signature of this.exactByHash.get(sha256Utf8(bytes, length)) ?? []) {
           if (matched.includes(signature.id)) continue;
           matched.push(signature.id);
