@@ -15,9 +15,16 @@ export interface View {
   readonly depth: number;
 }
 
+/**
+ * The original range behind view[start, end). Both ends are consulted on both sides because a
+ * reversed-text view maps its first unit to the LAST original position.
+ */
 export function toOriginalSpan(view: View, start: number, end: number): Span {
-  const last = Math.max(start, end - 1);
-  const from = view.starts[Math.min(start, view.text.length - 1)] ?? 0;
-  const to = view.ends[Math.min(last, view.text.length - 1)] ?? from;
-  return { start: Math.min(from, to), end: Math.max(from, to) };
+  const lastIndex = view.text.length - 1;
+  if (lastIndex < 0) return { start: 0, end: 0 };
+  const first = Math.max(0, Math.min(start, lastIndex));
+  const last = Math.max(0, Math.min(Math.max(start, end - 1), lastIndex));
+  const from = Math.min(view.starts[first] ?? 0, view.starts[last] ?? 0);
+  const to = Math.max(view.ends[first] ?? 0, view.ends[last] ?? 0);
+  return { start: from, end: Math.max(from, to) };
 }
