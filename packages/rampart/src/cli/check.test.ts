@@ -143,3 +143,20 @@ describe("rampart check", () => {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+describe("rampart check --signatures", () => {
+  it("uses the given set, and exits 2 naming the file and field when it is malformed", async () => {
+    const empty = await file("empty-set.json", JSON.stringify({ version: 1, name: "none", signatures: [] }));
+    const ok = await run(["check", "--signatures", empty, "hello"]);
+    expect(ok.code).toBe(0);
+    expect(ok.verdicts).toHaveLength(1);
+    const bad = await file(
+      "bad-set.json",
+      JSON.stringify({ version: 1, name: "x", signatures: [{ id: "a", kind: "exact" }] }),
+    );
+    const refused = await run(["check", "--signatures", bad, "hello"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toContain(`${bad}: signatures[0].`);
+  });
+});

@@ -2,19 +2,25 @@ import { createGuard, type Guard, RampartError } from "@rampart/guard";
 import type { Command } from "commander";
 import { decodeUtf8 } from "../io/lines.js";
 import { loadPolicy } from "../policy/load.js";
+import { loadSignatureSet } from "../signatures/load.js";
 import type { CliIo } from "./io.js";
 
 export interface GuardFlags {
   readonly policy?: string;
+  readonly signatures?: string;
 }
 
 /** The flags that shape the guard, shared by every command that builds one. */
 export function withGuardOptions(command: Command): Command {
-  return command.option("--policy <file>", "policy file (YAML or JSON) over the default policy");
+  return command
+    .option("--policy <file>", "policy file (YAML or JSON) over the default policy")
+    .option("--signatures <file>", "signature set (JSON) to use instead of the built-in starter set");
 }
 
 export async function guardFrom(flags: GuardFlags): Promise<Guard> {
-  return createGuard(flags.policy === undefined ? {} : await loadPolicy(flags.policy));
+  const policy = flags.policy === undefined ? {} : await loadPolicy(flags.policy);
+  if (flags.signatures === undefined) return createGuard(policy);
+  return createGuard(policy, { signatures: await loadSignatureSet(flags.signatures) });
 }
 
 /**
