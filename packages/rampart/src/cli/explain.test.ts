@@ -45,10 +45,19 @@ describe("rampart explain", () => {
     expect(noColor.stdout).not.toContain("\u001b[");
   });
 
-  it("says so when nothing was found", async () => {
-    const { stdout } = await explain(["What is the capital of France?"]);
-    expect(stdout).toContain("What is the capital of France?\n\naction: allow");
-    expect(stdout).toContain("signals: none");
+  it("says so when nothing was found", () => {
+    const out = explainVerdict(
+      "What is the capital of France?",
+      verdict({ action: "allow", risk: 0, categories: [] }),
+      false,
+    );
+    expect(out).toBe("What is the capital of France?\n\naction: allow   risk: 0.000   time: 12 µs\nsignals: none\n");
+  });
+
+  it("reads the text from stdin when piped", async () => {
+    const { code, stdout } = await explain(["--policy", smallPolicy], { stdin: "abcdefghijklmnop\n" });
+    expect(code).toBe(0);
+    expect(stdout).toContain("abcdefghij[[klmnop]]\n");
   });
 
   it("merges overlapping spans into one mark", () => {
