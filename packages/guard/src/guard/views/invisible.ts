@@ -3,8 +3,7 @@ import { charFlags, INVISIBLE } from "./char-class.js";
 import { type Findings, quote, SCORES } from "./findings.js";
 import { type Mapped, MappedBuilder, originalRange } from "./mapped.js";
 import { isTag, readTagRun } from "./tag-smuggling.js";
-import { isPlausibleText } from "./text-quality.js";
-import { appendUtf8, SCRATCH } from "./utf8.js";
+import { appendUtf8, isUtf8Text, SCRATCH } from "./utf8.js";
 import { readSelectorRun, selectorByte } from "./variation-selectors.js";
 
 /** Any default-ignorable code point; tags and supplementary selectors sit behind U+DB40. */
@@ -71,14 +70,14 @@ function revealSelectors(src: Mapped, from: number, out: MappedBuilder, findings
   SCRATCH.reset(count);
   for (let k = 0; k < count; k++) {
     const at = run.at[k] ?? from;
-    SCRATCH.push(run.bytes[k] ?? 0, src.starts[at] ?? 0, src.ends[at + (run.size[k] ?? 1) - 1] ?? 0);
+    SCRATCH.push(run.bytes[k] ?? 0, at, at + (run.size[k] ?? 1));
   }
-  const mark = out.length;
-  if (!appendUtf8(SCRATCH, out) || !isPlausibleText(out, mark, MIN_HIDDEN_CHARS)) {
-    out.truncate(mark);
+  if (!isUtf8Text(SCRATCH, MIN_HIDDEN_CHARS)) {
     tally.add(src, from, run.end, count, "variation selector");
     return run.end;
   }
+  const mark = out.length;
+  appendUtf8(SCRATCH, src, out);
   const hidden = out.textOf(mark, mark + 64);
   findings.add(
     "obfuscation/variation-selector-smuggling",

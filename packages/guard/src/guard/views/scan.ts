@@ -26,38 +26,74 @@ export const MIN_ENCODED_RUN = 16;
 const MIN_HEX_PAIRS = 8;
 const MIN_SPACED_LETTERS = 3;
 const MIN_LEET_POINTS = 2;
+const MIN_TELLS = 2;
 
-const LETTER = 1;
-const DIGIT = 2;
-const HEX = 4;
-const BASE64 = 8;
-
-const CLASS = new Uint8Array(128);
-for (let c = 0x61; c <= 0x7a; c++) CLASS[c] = LETTER | BASE64 | (c <= 0x66 ? HEX : 0);
-for (let c = 0x30; c <= 0x39; c++) CLASS[c] = DIGIT | BASE64 | HEX;
-for (const c of "+/_-") CLASS[c.charCodeAt(0)] = BASE64;
+const ROT13_TELL = 1;
+const REVERSED_TELL = 2;
 
 /**
- * Words common enough that two of them turn up in any English sentence, rot13'd or reversed, and
- * that plain text in any language almost never contains. The engine's regex scan is several
- * times faster than hashing every word here; the decoders count words properly.
+ * The commonest short English words as rot13 ("gur", "naq") or reversed ("eht", "dna") writes
+ * them, none of them a word in its own right. Two in a text are enough to run those decoders,
+ * which then count words properly. Keyed by 5 bits a letter, so a token is looked up with no
+ * string made: three-letter keys index a table, four-letter keys a small hash.
  */
-const ROT13_WORDS = /\b(?:gur|naq|lbh|guvf|gung|jvgu|sbe|ner|nyy|vtaber|lbhe|jvyy|pna|jung|gurl|unir|abg|cyrnfr)\b/g;
-const REVERSED_WORDS =
-  /\b(?:eht|dna|uoy|siht|taht|htiw|rof|lla|erongi|ruoy|lliw|tahw|yeht|evah|esaelp|tpmorp|metsys|snoitcurtsni)\b/g;
+const COMMON = ["the", "and", "you", "for", "all", "are", "can", "not", "this", "that", "with", "your", "will"].concat([
+  "what",
+  "they",
+  "have",
+  "from",
+]);
+const NOT_TELLS = new Set(["era", "ton", "mrof"]);
+const TELLS3 = new Uint8Array(1 << 15);
+const TELL4_KEYS = new Int32Array(256);
+const TELL4_KINDS = new Uint8Array(256);
 
-function twoMatches(pattern: RegExp, text: string): boolean {
-  pattern.lastIndex = 0;
-  const found = pattern.test(text) && pattern.test(text);
-  pattern.lastIndex = 0;
-  return found;
+function letterKey(word: string): number {
+  let key = 0;
+  for (let i = 0; i < word.length; i++) key = (key << 5) | (word.charCodeAt(i) & 31);
+  return key;
+}
+
+function tell4Slot(key: number): number {
+  let slot = (key ^ (key >>> 9)) & 255;
+  while (TELL4_KEYS[slot] !== 0 && TELL4_KEYS[slot] !== key) slot = (slot + 1) & 255;
+  return slot;
+}
+
+for (const word of COMMON) {
+  const rotated = String.fromCharCode(...Array.from(word, (c) => ((c.charCodeAt(0) - 0x61 + 13) % 26) + 0x61));
+  const reversed = Array.from(word).reverse().join("");
+  for (const [tell, kind] of [
+    [rotated, ROT13_TELL],
+    [reversed, REVERSED_TELL],
+  ] as const) {
+    if (NOT_TELLS.has(tell)) continue;
+    const key = letterKey(tell);
+    if (tell.length === 3) TELLS3[key] = (TELLS3[key] ?? 0) | kind;
+    else {
+      const slot = tell4Slot(key);
+      TELL4_KEYS[slot] = key;
+      TELL4_KINDS[slot] = (TELL4_KINDS[slot] ?? 0) | kind;
+    }
+  }
+}
+
+function tellOf(key: number, length: number): number {
+  if (length === 3) return TELLS3[key] ?? 0;
+  if (length !== 4) return 0;
+  const slot = tell4Slot(key);
+  return TELL4_KEYS[slot] === key ? (TELL4_KINDS[slot] ?? 0) : 0;
+}
+
+function isBase64Symbol(code: number): boolean {
+  return code === 0x2b || code === 0x2f || code === 0x5f || code === 0x2d;
 }
 
 export function scan(text: string): Features {
+  const n = text.length;
   let base64 = false;
   let hex = false;
   let base64Run = 0;
-  let hexRun = 0;
   let hexPairs = 0;
   let percentEscapes = 0;
   let ampersands = 0;
@@ -68,34 +104,41 @@ export function scan(text: string): Features {
   let separatorFrom = 0;
   let separatorTo = 0;
   let lastSingle = -2;
-  let tokenStart = 0;
-  let tokenClasses = 0;
-  const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    const code = i < n ? text.charCodeAt(i) : 0;
-    const cls = code < 128 ? (CLASS[code] ?? 0) : 0;
-    if (cls & (LETTER | DIGIT)) {
-      if (tokenClasses === 0) tokenStart = i;
-      tokenClasses |= cls;
-      base64Run++;
-      if (cls & HEX) hexRun++;
-      else {
-        if (hexRun >= MIN_ENCODED_RUN) hex = true;
-        hexRun = 0;
+  let rot13Tells = 0;
+  let reversedTells = 0;
+  let i = 0;
+  while (i < n) {
+    let code = text.charCodeAt(i);
+    const start = i;
+    let letters = 0;
+    let key = 0;
+    let hexRun = 0;
+    // A token: a run of lowercase letters and digits, read in this tight inner loop.
+    while (true) {
+      if (code >= 0x61 && code <= 0x7a) {
+        letters++;
+        key = (key << 5) | (code & 31);
+        hexRun = code <= 0x66 ? hexRun + 1 : 0;
+      } else if (code >= 0x30 && code <= 0x39) {
+        hexRun++;
+      } else {
+        break;
       }
-      continue;
+      if (hexRun >= MIN_ENCODED_RUN) hex = true;
+      code = ++i < n ? text.charCodeAt(i) : 0;
     }
-    if (hexRun >= MIN_ENCODED_RUN) hex = true;
-    hexRun = 0;
-    if (cls & BASE64) base64Run++;
-    else {
+    const length = i - start;
+    if (length > 0) {
+      base64Run += length;
       if (base64Run >= MIN_ENCODED_RUN) base64 = true;
-      base64Run = 0;
-    }
-    if (tokenClasses !== 0) {
-      const length = i - tokenStart;
-      if ((tokenClasses & (LETTER | DIGIT)) === (LETTER | DIGIT)) leetPoints += leetEvidence(text, tokenStart, i);
-      if (length <= 4 && isHexPair(text, tokenStart, length)) {
+      if (letters === length) {
+        const tell = tellOf(key, length);
+        if (tell & ROT13_TELL) rot13Tells++;
+        if (tell & REVERSED_TELL) reversedTells++;
+      } else if (letters > 0) {
+        leetPoints += leetEvidence(text, start, i);
+      }
+      if (length <= 4 && isHexPair(text, start, length)) {
         if (++hexPairs >= MIN_HEX_PAIRS) hex = true;
       } else {
         hexPairs = 0;
@@ -103,27 +146,31 @@ export function scan(text: string): Features {
       if (length === 1) {
         const continues =
           lastSingle >= 0 &&
-          isSeparator(text, lastSingle + 1, tokenStart) &&
-          (singles === 1 || sameGap(text, separatorFrom, separatorTo, lastSingle + 1, tokenStart));
+          isSeparator(text, lastSingle + 1, start) &&
+          (singles === 1 || sameGap(text, separatorFrom, separatorTo, lastSingle + 1, start));
         if (!continues) {
           singles = 0;
           singleLetters = 0;
         } else if (singles === 1) {
           separatorFrom = lastSingle + 1;
-          separatorTo = tokenStart;
+          separatorTo = start;
         }
         singles++;
-        if (tokenClasses & LETTER) singleLetters++;
+        singleLetters += letters;
         if (singles >= MIN_SPACED && singleLetters >= MIN_SPACED_LETTERS) spaced = true;
-        lastSingle = tokenStart;
+        lastSingle = start;
       } else {
         lastSingle = -2;
         singles = 0;
       }
-      tokenClasses = 0;
+      if (i >= n) break;
     }
+    // `code` is the character after the token (or the one at `start` when there was none).
+    if (isBase64Symbol(code)) base64Run++;
+    else base64Run = 0;
     if (code === 0x25 && isHexDigit(text.charCodeAt(i + 1)) && isHexDigit(text.charCodeAt(i + 2))) percentEscapes++;
     else if (code === 0x26) ampersands++;
+    i++;
   }
   return {
     base64,
@@ -132,8 +179,8 @@ export function scan(text: string): Features {
     ampersands,
     leet: leetPoints >= MIN_LEET_POINTS,
     spaced,
-    rot13: twoMatches(ROT13_WORDS, text),
-    reversed: twoMatches(REVERSED_WORDS, text),
+    rot13: rot13Tells >= MIN_TELLS,
+    reversed: reversedTells >= MIN_TELLS,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Span } from "../../core/signal.js";
 import { COMBINING, charFlags, WORD } from "./char-class.js";
 import { confusableKind, confusableScript, confusableTarget, KIND, MAY_FOLD } from "./confusables.js";
+import { ENGLISH } from "./english-words.js";
 import { type Findings, quote, SCORES } from "./findings.js";
 import { type Mapped, MappedBuilder, originalRange, retext } from "./mapped.js";
 
@@ -56,7 +57,11 @@ class WordFolder {
   private lastMark = -1;
   private styled = 0;
   private readonly styledSpans: Span[] = [];
-  /** Words made only of look-alikes, decided once the whole text's script balance is known. */
+  /**
+   * Words made only of look-alikes that spell an English word ("ассеѕѕ"), decided once the whole
+   * text's script balance is known. A real Russian word among English ones ("по", "сорок") spells
+   * nothing known and is left alone.
+   */
   private readonly deferred: { start: number; end: number; positions: number[] }[] = [];
   private readonly folded: { start: number; end: number }[] = [];
   private firstScript = "";
@@ -137,7 +142,8 @@ class WordFolder {
     const homoglyphs = this.pending.length / 2;
     if (homoglyphs > 0 && this.other === 0) {
       if (this.latin > 0) this.fold(this.pending, this.wordStart, end);
-      else if (homoglyphs >= 2) this.deferred.push({ start: this.wordStart, end, positions: [...this.pending] });
+      else if (spellsEnglish(this.pending))
+        this.deferred.push({ start: this.wordStart, end, positions: [...this.pending] });
     }
     this.totalOther += this.other + (this.latin > 0 && this.other === 0 ? 0 : homoglyphs);
     this.pending.length = 0;
@@ -219,4 +225,14 @@ function asciiLetters(text: string): number {
     if (lower >= 0x61 && lower <= 0x7a) count++;
   }
   return count;
+}
+
+const MIN_LOOKALIKE_WORD = 3;
+
+/** Whether the targets of (position, target) pairs spell a known English word. */
+function spellsEnglish(pending: readonly number[]): boolean {
+  if (pending.length / 2 < MIN_LOOKALIKE_WORD) return false;
+  let hash = 0;
+  for (let k = 1; k < pending.length; k += 2) hash = (hash * 31 + (pending[k] ?? 0)) | 0;
+  return ENGLISH.has(hash);
 }

@@ -1,36 +1,36 @@
 import { charFlags, WORD } from "./char-class.js";
-import type { MappedBuilder } from "./mapped.js";
 
 /**
- * Whether the units appended to `out` since `from` read as text someone wrote: printable, mostly
- * letters or digits (digits too, since a nested hex layer is nothing else), no control codes
- * beyond tab and newlines. Random ids, hashes and compressed data fail this almost surely, so
- * benign strings that merely look encoded produce no view.
+ * Whether decoded characters read as text someone wrote: printable, mostly letters or digits
+ * (digits too, since a nested hex layer is nothing else), no control codes beyond tab and
+ * newlines. Random ids, hashes and compressed data fail this almost surely, so benign strings
+ * that merely look encoded produce no view. Fed one code point at a time.
  */
-export function isPlausibleText(out: MappedBuilder, from: number, minChars: number): boolean {
-  let chars = 0;
-  let alphanumeric = 0;
-  let printable = 0;
-  for (let i = from; i < out.length; i++) {
-    let cp = out.unit(i);
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < out.length) {
-      cp = 0x10000 + ((cp - 0xd800) << 10) + (out.unit(i + 1) - 0xdc00);
-      i++;
-    }
-    chars++;
+export class TextTally {
+  private chars = 0;
+  private alphanumeric = 0;
+  private printable = 0;
+
+  /** Counts `cp`; false when it alone rules the text out (a control code, private use, U+FFFD). */
+  add(cp: number): boolean {
+    this.chars++;
     if (cp < 0x80) {
-      if (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) return false;
-      if (cp === 0x7f) return false;
-      printable++;
-      if (((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a) || (cp >= 0x30 && cp <= 0x39)) alphanumeric++;
-      continue;
+      if ((cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) || cp === 0x7f) return false;
+      this.printable++;
+      const lower = cp | 0x20;
+      if ((lower >= 0x61 && lower <= 0x7a) || (cp >= 0x30 && cp <= 0x39)) this.alphanumeric++;
+      return true;
     }
     if (cp < 0xa0 || cp === 0xfffd || (cp >= 0xe000 && cp <= 0xf8ff) || cp >= 0xf0000) return false;
-    const flags = charFlags(cp);
-    if (flags & WORD) alphanumeric++;
-    if (flags & WORD || isSymbolRange(cp)) printable++;
+    const word = (charFlags(cp) & WORD) !== 0;
+    if (word) this.alphanumeric++;
+    if (word || isSymbolRange(cp)) this.printable++;
+    return true;
   }
-  return chars >= minChars && printable >= chars * 0.9 && alphanumeric >= chars * 0.5;
+
+  plausible(minChars: number): boolean {
+    return this.chars >= minChars && this.printable >= this.chars * 0.9 && this.alphanumeric >= this.chars * 0.5;
+  }
 }
 
 /** Punctuation and symbol blocks real text uses: Latin-1 signs, general punctuation, CJK, emoji. */

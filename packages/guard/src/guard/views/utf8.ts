@@ -1,10 +1,15 @@
-import type { MappedBuilder } from "./mapped.js";
+import type { Mapped, MappedBuilder } from "./mapped.js";
+import { TextTally } from "./text-quality.js";
 
-/** Bytes being decoded, each remembering the original range it was encoded in. */
+/**
+ * Bytes being decoded, each remembering the code units [from, to) of the layer's text that
+ * encode it. Positions stay local until a decoding proves to be text, so rejected candidates
+ * never touch (or build) the layer's offset maps.
+ */
 export class ByteBuffer {
   bytes = new Uint8Array(256);
-  starts = new Int32Array(256);
-  ends = new Int32Array(256);
+  from = new Int32Array(256);
+  to = new Int32Array(256);
   length = 0;
 
   /** Empties the buffer, keeping room for `capacity` bytes. */
@@ -12,15 +17,15 @@ export class ByteBuffer {
     this.length = 0;
     if (capacity <= this.bytes.length) return;
     this.bytes = new Uint8Array(capacity);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
+    this.from = new Int32Array(capacity);
+    this.to = new Int32Array(capacity);
   }
 
-  push(byte: number, start: number, end: number): void {
+  push(byte: number, from: number, to: number): void {
     const at = this.length++;
     this.bytes[at] = byte;
-    this.starts[at] = start;
-    this.ends[at] = end;
+    this.from[at] = from;
+    this.to[at] = to;
   }
 }
 
@@ -31,31 +36,65 @@ export class ByteBuffer {
  */
 export const SCRATCH = new ByteBuffer();
 
+const MIN_FOR_SIZE = [0, 0, 0x80, 0x800, 0x10000];
+
+function sequenceSize(b0: number): number {
+  if (b0 < 0x80) return 1;
+  if (b0 >= 0xc2 && b0 <= 0xdf) return 2;
+  if (b0 >= 0xe0 && b0 <= 0xef) return 3;
+  return b0 >= 0xf0 && b0 <= 0xf4 ? 4 : 0;
+}
+
 /**
- * Appends the bytes decoded as strict UTF-8 (no overlong forms, no surrogates, nothing past
- * U+10FFFF): hidden payloads are text, and strictness is what tells a payload from the random
- * bytes of a hash or an id. Each unit maps to the union of its bytes' ranges. On bytes that are
- * not UTF-8, appends nothing and returns false.
+ * The code point of the sequence at `i`, or -1 when it is not strict UTF-8 (overlong forms,
+ * surrogates and anything past U+10FFFF are refused: hidden payloads are text, and strictness is
+ * what tells a payload from the random bytes of a hash or an id).
  */
-export function appendUtf8(input: ByteBuffer, out: MappedBuilder): boolean {
-  const { bytes, starts, ends, length } = input;
+function codePointAt(bytes: Uint8Array, i: number, length: number): number {
+  const b0 = bytes[i] ?? 0;
+  const size = sequenceSize(b0);
+  if (size === 1) return b0;
+  if (size === 0 || i + size > length) return -1;
+  let cp = b0 & (0xff >> (size + 1));
+  for (let k = 1; k < size; k++) {
+    const b = bytes[i + k] ?? 0;
+    if ((b & 0xc0) !== 0x80) return -1;
+    cp = (cp << 6) | (b & 0x3f);
+  }
+  return cp < (MIN_FOR_SIZE[size] ?? 0) || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? -1 : cp;
+}
+
+/** Whether the buffer holds strict UTF-8 that reads as text (see TextTally). */
+export function isUtf8Text(input: ByteBuffer, minChars: number): boolean {
+  const tally = new TextTally();
+  for (let i = 0; i < input.length; ) {
+    const cp = codePointAt(input.bytes, i, input.length);
+    if (cp < 0 || !tally.add(cp)) return false;
+    i += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return tally.plausible(minChars);
+}
+
+/**
+ * Appends the buffer decoded as UTF-8, each unit mapped through `layer` to the original range of
+ * the bytes behind it. Returns false, appending nothing, when the bytes are not strict UTF-8.
+ */
+export function appendUtf8(input: ByteBuffer, layer: Mapped, out: MappedBuilder): boolean {
+  const { bytes, from, to, length } = input;
+  const starts = layer.starts;
+  const ends = layer.ends;
   const mark = out.length;
-  let i = 0;
-  while (i < length) {
-    const b0 = bytes[i] ?? 0;
-    if (b0 < 0x80) {
-      out.push(b0, starts[i] ?? 0, ends[i] ?? 0);
-      i++;
-      continue;
-    }
-    const size = b0 >= 0xc2 && b0 <= 0xdf ? 2 : b0 >= 0xe0 && b0 <= 0xef ? 3 : b0 >= 0xf0 && b0 <= 0xf4 ? 4 : 0;
-    const cp = size === 0 || i + size > length ? -1 : continuation(bytes, i, size, b0);
+  for (let i = 0; i < length; ) {
+    const cp = codePointAt(bytes, i, length);
     if (cp < 0) {
       out.truncate(mark);
       return false;
     }
-    const start = Math.min(starts[i] ?? 0, starts[i + size - 1] ?? 0);
-    const end = Math.max(ends[i] ?? 0, ends[i + size - 1] ?? 0);
+    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    const first = Math.min(from[i] ?? 0, from[i + size - 1] ?? 0);
+    const last = Math.max(to[i] ?? 0, to[i + size - 1] ?? 0);
+    const start = Math.min(starts[first] ?? 0, starts[last - 1] ?? 0);
+    const end = Math.max(ends[first] ?? 0, ends[last - 1] ?? 0);
     if (cp >= 0x10000) {
       out.push(0xd800 + ((cp - 0x10000) >> 10), start, end);
       out.push(0xdc00 + ((cp - 0x10000) & 0x3ff), start, end);
@@ -65,18 +104,4 @@ export function appendUtf8(input: ByteBuffer, out: MappedBuilder): boolean {
     i += size;
   }
   return true;
-}
-
-const MIN_FOR_SIZE = [0, 0, 0x80, 0x800, 0x10000];
-
-/** The code point of the `size`-byte sequence at `i`, or -1 when it is malformed. */
-function continuation(bytes: Uint8Array, i: number, size: number, b0: number): number {
-  let cp = b0 & (0xff >> (size + 1));
-  for (let k = 1; k < size; k++) {
-    const b = bytes[i + k] ?? 0;
-    if ((b & 0xc0) !== 0x80) return -1;
-    cp = (cp << 6) | (b & 0x3f);
-  }
-  const tooSmall = cp < (MIN_FOR_SIZE[size] ?? 0);
-  return tooSmall || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? -1 : cp;
 }

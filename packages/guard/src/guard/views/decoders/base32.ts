@@ -1,6 +1,7 @@
-import { type Mapped, originalRange } from "../mapped.js";
+import { originalRange } from "../mapped.js";
 import { MIN_ENCODED_RUN } from "../scan.js";
-import { appendUtf8, SCRATCH } from "../utf8.js";
+import { appendUtf8, isUtf8Text, SCRATCH } from "../utf8.js";
+import { MIN_DECODED_CHARS } from "./decoded-views.js";
 import { defineDecoder } from "./decoder.js";
 
 /** RFC 4648 base32 (A–Z, 2–7), in either case but not both within one run. */
@@ -30,17 +31,15 @@ export const base32 = defineDecoder({
       let padded = end;
       while (padded < end + 6 && text.charCodeAt(padded) === 0x3d) padded++;
       if (end - i >= MIN_ENCODED_RUN) {
-        fillBytes(clean, i, end, lower);
-        if (appendUtf8(SCRATCH, out.begin("base32"))) {
+        fillBytes(text, i, end, lower);
+        if (isUtf8Text(SCRATCH, MIN_DECODED_CHARS)) {
+          appendUtf8(SCRATCH, clean, out.begin("base32"));
           out.commit({
             spans: [originalRange(clean, i, padded)],
             evidence: true,
             describe: "base32 text decodes to",
-            checkText: true,
             sources: [text.slice(i, end)],
           });
-        } else {
-          out.abandon();
         }
       }
       i = padded;
@@ -48,8 +47,7 @@ export const base32 = defineDecoder({
   },
 });
 
-function fillBytes(clean: Mapped, from: number, to: number, lower: boolean): void {
-  const text = clean.text;
+function fillBytes(text: string, from: number, to: number, lower: boolean): void {
   const length = Math.floor(((to - from) * 5) / 8);
   SCRATCH.reset(length);
   let buffer = 0;
@@ -61,9 +59,8 @@ function fillBytes(clean: Mapped, from: number, to: number, lower: boolean): voi
       bits -= 8;
       // Byte k holds bits 8k..8k+7, which live in characters floor(8k/5)..floor((8k+7)/5).
       const k = SCRATCH.length;
-      const start = clean.starts[from + Math.floor((8 * k) / 5)] ?? 0;
-      const end = clean.ends[Math.min(to - 1, from + Math.floor((8 * k + 7) / 5))] ?? 0;
-      SCRATCH.push((buffer >> bits) & 0xff, start, end);
+      const last = Math.min(to - 1, from + Math.floor((8 * k + 7) / 5));
+      SCRATCH.push((buffer >> bits) & 0xff, from + Math.floor((8 * k) / 5), last + 1);
     }
   }
 }

@@ -1,7 +1,8 @@
 import { type Mapped, originalRange } from "../mapped.js";
 import { MIN_ENCODED_RUN } from "../scan.js";
-import { appendUtf8, SCRATCH } from "../utf8.js";
+import { appendUtf8, isUtf8Text, SCRATCH } from "../utf8.js";
 import type { DecodedViews } from "./decoded-views.js";
+import { MIN_DECODED_CHARS } from "./decoded-views.js";
 import { defineDecoder } from "./decoder.js";
 
 /** Standard and URL-safe alphabets together: "+" and "-" are 62, "/" and "_" are 63. */
@@ -79,21 +80,18 @@ function decodeRun(clean: Mapped, positions: number[], urlSafe: boolean, end: nu
   const name = urlSafe ? "base64url" : "base64";
   const offsets = positions.length >= MIN_REALIGNED_RUN ? 4 : 1;
   for (let offset = 0; offset < offsets; offset++) {
-    fillBytes(clean, positions, offset);
-    if (!appendUtf8(SCRATCH, out.begin(name))) {
-      out.abandon();
-      continue;
-    }
+    fillBytes(clean.text, positions, offset);
+    if (!isUtf8Text(SCRATCH, MIN_DECODED_CHARS)) continue;
+    appendUtf8(SCRATCH, clean, out.begin(name));
     const first = positions[offset] ?? 0;
     const spans = [originalRange(clean, first, Math.max(first + 1, end))];
     const sources = [clean.text.slice(first, end)];
-    if (out.commit({ spans, sources, evidence: true, describe: `${name} text decodes to`, checkText: true })) return;
+    if (out.commit({ spans, sources, evidence: true, describe: `${name} text decodes to` })) return;
   }
 }
 
 /** Decodes the base64 characters at `positions` (from `offset`) into the shared byte buffer. */
-function fillBytes(clean: Mapped, positions: number[], offset: number): void {
-  const text = clean.text;
+function fillBytes(text: string, positions: number[], offset: number): void {
   const chars = positions.length - offset;
   const length = Math.floor((chars * 6) / 8);
   SCRATCH.reset(length);
@@ -107,11 +105,7 @@ function fillBytes(clean: Mapped, positions: number[], offset: number): void {
       // Each group of four characters carries three bytes.
       const group = offset + Math.floor(SCRATCH.length / 3) * 4;
       const last = Math.min(group + 3, positions.length - 1);
-      SCRATCH.push(
-        (buffer >> bits) & 0xff,
-        clean.starts[positions[group] ?? 0] ?? 0,
-        clean.ends[positions[last] ?? 0] ?? 0,
-      );
+      SCRATCH.push((buffer >> bits) & 0xff, positions[group] ?? 0, (positions[last] ?? 0) + 1);
     }
   }
 }

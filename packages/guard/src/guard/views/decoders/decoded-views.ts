@@ -1,10 +1,9 @@
 import type { Span } from "../../../core/signal.js";
 import { quote } from "../findings.js";
 import { type Mapped, MappedBuilder } from "../mapped.js";
-import { isPlausibleText } from "../text-quality.js";
 
 /** Decoded payloads this short carry no instruction worth a view. */
-const MIN_DECODED_CHARS = 4;
+export const MIN_DECODED_CHARS = 4;
 const MAX_SPANS = 64;
 
 export interface DecodedView {
@@ -44,7 +43,7 @@ export class DecodedViews {
   begin(name: string): MappedBuilder {
     let group = this.groups.get(name);
     if (group === undefined) {
-      group = { builder: new MappedBuilder(this.capacity), evidence: [], reason: "" };
+      group = { builder: new MappedBuilder(Math.min(this.capacity, 1024)), evidence: [], reason: "" };
       this.groups.set(name, group);
     }
     this.group = group;
@@ -66,33 +65,21 @@ export class DecodedViews {
   }
 
   /**
-   * Keeps the current piece, encoded at `spans` of the original. `checkText` first requires the
-   * piece to read as text (decoded bytes must; a rot13 rewrite of text need not be checked).
-   * `sources[k]` is the encoded text behind `spans[k]` as this layer has it: together they tell
+   * Keeps the current piece, encoded at `spans` of the original. `sources[k]` is the encoded text behind `spans[k]` as this layer has it: together they tell
    * a stretch decoded twice (an entity met again inside a url view) from a nested one (base64
    * inside base64 maps to the same span, but its encoded text differs). A piece whose every
    * stretch was decoded before is dropped. Returns whether the piece was kept.
    */
-  commit(piece: {
-    spans: readonly Span[];
-    sources: readonly string[];
-    evidence: boolean;
-    describe: string;
-    checkText: boolean;
-  }): boolean {
+  commit(piece: { spans: readonly Span[]; sources: readonly string[]; evidence: boolean; describe: string }): boolean {
     const group = this.group;
     if (group === undefined) return false;
-    const { spans, evidence, describe, checkText } = piece;
+    const { spans, evidence, describe } = piece;
     const builder = group.builder;
     const keys = spans.map((span, k) => {
       const source = piece.sources[k] ?? "";
       return `${describe}:${span.start}:${span.end}:${source.length}:${source.slice(0, 64)}`;
     });
-    if (
-      builder.length === this.pieceAt ||
-      keys.every((key) => this.seen.has(key)) ||
-      (checkText && !isPlausibleText(builder, this.pieceAt, MIN_DECODED_CHARS))
-    ) {
+    if (builder.length === this.pieceAt || keys.every((key) => this.seen.has(key))) {
       this.abandon();
       return false;
     }

@@ -1,7 +1,7 @@
 import { type Mapped, originalRange } from "../mapped.js";
 import { MIN_ENCODED_RUN } from "../scan.js";
-import { appendUtf8, SCRATCH } from "../utf8.js";
-import type { DecodedViews } from "./decoded-views.js";
+import { appendUtf8, isUtf8Text, SCRATCH } from "../utf8.js";
+import { type DecodedViews, MIN_DECODED_CHARS } from "./decoded-views.js";
 import { defineDecoder } from "./decoder.js";
 
 const MIN_PAIRS = 8;
@@ -78,19 +78,16 @@ function decodeDigits(clean: Mapped, digits: readonly number[], out: DecodedView
     const high = digits[2 * k] ?? 0;
     const low = digits[2 * k + 1] ?? 0;
     const byte = digit(text.charCodeAt(high)) * 16 + digit(text.charCodeAt(low));
-    SCRATCH.push(byte, clean.starts[high] ?? 0, clean.ends[low] ?? 0);
+    SCRATCH.push(byte, high, low + 1);
   }
-  if (!appendUtf8(SCRATCH, out.begin("hex"))) {
-    out.abandon();
-    return;
-  }
+  if (!isUtf8Text(SCRATCH, MIN_DECODED_CHARS)) return;
+  appendUtf8(SCRATCH, clean, out.begin("hex"));
   const first = digits[0] ?? 0;
   const last = digits[digits.length - 1] ?? first;
   out.commit({
     spans: [originalRange(clean, first, last + 1)],
     evidence: true,
     describe: "hex text decodes to",
-    checkText: true,
     sources: [text.slice(first, last + 1)],
   });
 }

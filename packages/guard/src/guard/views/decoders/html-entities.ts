@@ -99,7 +99,7 @@ export const htmlEntities = defineDecoder({
     for (const [from, to] of windows(text, hits)) {
       const { spans, sources } = decodeInPlace(clean, from, to, out.begin("html"));
       const describe = "HTML character references decode to";
-      out.commit({ spans, evidence, describe, checkText: false, sources });
+      out.commit({ spans, evidence, describe, sources });
     }
   },
 });

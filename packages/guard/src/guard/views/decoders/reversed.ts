@@ -16,7 +16,6 @@ export const reversed = defineDecoder({
         spans,
         evidence: true,
         describe: "reversed text reads",
-        checkText: false,
         sources: [clean.text.slice(from, to)],
       });
     }

@@ -19,7 +19,6 @@ export const rot13 = defineDecoder({
         spans,
         evidence: true,
         describe: "rot13 text reads",
-        checkText: false,
         sources: [clean.text.slice(from, to)],
       });
     }

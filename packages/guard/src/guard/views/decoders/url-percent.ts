@@ -60,7 +60,7 @@ export const urlPercent = defineDecoder({
     for (const [from, to] of windows(text, hits)) {
       const { spans, sources } = decodeInPlace(clean, from, to, out.begin("url"));
       const describe = "percent-escapes decode to";
-      out.commit({ spans, evidence, describe, checkText: false, sources });
+      out.commit({ spans, evidence, describe, sources });
     }
   },
 });
@@ -79,10 +79,10 @@ function decodeInPlace(clean: Mapped, from: number, to: number, out: MappedBuild
       continue;
     }
     SCRATCH.reset((end - i) / 3);
-    for (let k = i; k < end; k += 3) SCRATCH.push(escapeAt(text, k), clean.starts[k] ?? 0, clean.ends[k + 2] ?? 0);
+    for (let k = i; k < end; k += 3) SCRATCH.push(escapeAt(text, k), k, k + 3);
     const mark = out.length;
     out.copy(clean, copyFrom, i);
-    if (appendUtf8(SCRATCH, out)) {
+    if (appendUtf8(SCRATCH, clean, out)) {
       copyFrom = end;
       spans.push(originalRange(clean, i, end));
       sources.push(text.slice(i, end));
