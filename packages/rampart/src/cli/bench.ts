@@ -4,7 +4,7 @@ import { type LabelledRow, readLabelled } from "../bench/dataset.js";
 import type { Quality } from "../bench/metrics.js";
 import { type BenchSummary, guardCheck, measure, summarise } from "../bench/run.js";
 import { formatLineIssues } from "../io/jsonl.js";
-import type { CommandContext } from "./command.js";
+import { type CommandContext, EXIT } from "./command.js";
 import { type GuardFlags, guardFrom, withGuardOptions } from "./guard-options.js";
 import { type CliIo, progressBar, writeLine } from "./io.js";
 import { textTable } from "./render/table.js";
@@ -46,7 +46,7 @@ async function bench(files: readonly string[], flags: BenchFlags, io: CliIo): Pr
   }
   if (rows.length === 0) {
     await writeLine(io.stderr, `no labelled rows in ${files.join(", ")}: nothing to measure`);
-    return 2;
+    return EXIT.usage;
   }
   const progress = progressBar(io, rows.length, "prompts");
   let shown = 0;
@@ -59,7 +59,7 @@ async function bench(files: readonly string[], flags: BenchFlags, io: CliIo): Pr
   progress.stop();
   const summary = summarise(rows, measured);
   await writeLine(io.stdout, flags.json ? JSON.stringify(summary) : benchText(summary, rows.length, flags.at));
-  return bad ? 2 : 0;
+  return bad ? EXIT.usage : EXIT.ok;
 }
 
 export function benchText(summary: BenchSummary, rows: number, at: Action): string {

@@ -3,7 +3,7 @@ import { ACTION_RANK, ACTIONS, type Action, type Guard, RampartError, type Verdi
 import { type Command, Option } from "commander";
 import { formatLineIssues, readJsonl } from "../io/jsonl.js";
 import { checkRowSchema } from "../io/rows.js";
-import type { CommandContext } from "./command.js";
+import { type CommandContext, EXIT } from "./command.js";
 import { type GuardFlags, guardFrom, textFrom, withGuardOptions } from "./guard-options.js";
 import { type CliIo, progressBar, writeLine } from "./io.js";
 
@@ -29,7 +29,7 @@ export function registerCheck(program: Command, context: CommandContext): void {
 
 async function check(text: string | undefined, flags: CheckFlags, io: CliIo, command: Command): Promise<number> {
   if (text !== undefined && flags.input !== undefined) {
-    command.error("error: give either a text or --input, not both", { exitCode: 2 });
+    command.error("error: give either a text or --input, not both", { exitCode: EXIT.usage });
   }
   const guard = await guardFrom(flags);
   const failRank = flags.failOn === undefined ? Number.POSITIVE_INFINITY : ACTION_RANK[flags.failOn];
@@ -41,10 +41,10 @@ async function check(text: string | undefined, flags: CheckFlags, io: CliIo, com
   };
   if (flags.input === undefined) {
     await emit("1", guard.check(await textFrom(text, io, command)));
-    return found ? 1 : 0;
+    return found ? EXIT.found : EXIT.ok;
   }
   const bad = await checkFile(flags.input, guard, io, emit);
-  return bad ? 2 : found ? 1 : 0;
+  return bad ? EXIT.usage : found ? EXIT.found : EXIT.ok;
 }
 
 /** Screens every good line and reports every bad one; true when any line was bad. */

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { decodeUtf8 } from "../io/lines.js";
 import { loadPolicy } from "../policy/load.js";
 import { loadSignatureSet } from "../signatures/load.js";
+import { EXIT } from "./command.js";
 import type { CliIo } from "./io.js";
 
 export interface GuardFlags {
@@ -30,7 +31,7 @@ export async function guardFrom(flags: GuardFlags): Promise<Guard> {
 export async function textFrom(argument: string | undefined, io: CliIo, command: Command): Promise<string> {
   if (argument !== undefined) return argument;
   if (io.stdin.isTTY === true) {
-    command.error(`error: give a text to ${command.name()}, or pipe one on stdin`, { exitCode: 2 });
+    command.error(`error: give a text to ${command.name()}, or pipe one on stdin`, { exitCode: EXIT.usage });
   }
   const chunks: Uint8Array[] = [];
   const encoder = new TextEncoder();

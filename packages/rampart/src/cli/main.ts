@@ -3,16 +3,14 @@ import { RampartError } from "@rampart/guard";
 import { Command, CommanderError } from "commander";
 import { registerBench } from "./bench.js";
 import { registerCheck } from "./check.js";
-import type { CommandContext, RegisterCommand } from "./command.js";
+import { type CommandContext, EXIT, type RegisterCommand } from "./command.js";
+
 import { registerDemo } from "./demo.js";
 import { registerExplain } from "./explain.js";
 import { type CliIo, processIo } from "./io.js";
 
 /** Every subcommand, in the order `rampart --help` lists them. */
 const COMMANDS: readonly RegisterCommand[] = [registerDemo, registerCheck, registerExplain, registerBench];
-
-/** Exit codes: 0 success, 1 found what `--fail-on` asked about, 2 bad usage or bad input, 70 a bug of ours. */
-export const EXIT = { ok: 0, found: 1, usage: 2, internal: 70 } as const;
 
 /** Entry point of the `rampart` command: returns the process exit code, never calls process.exit. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
