@@ -82,7 +82,7 @@ class Session {
     const decoded: { view: DecodedView; name: string }[] = [];
     for (const decoder of DECODERS) {
       if (!decoder.wanted(features) || undoesItself(decoder, chain)) continue;
-      const out = new DecodedViews(this.seen, clean.text.length);
+      const out = new DecodedViews(this.seen);
       decoder.decode(clean, out);
       for (const view of out.views()) {
         if (view.evidence.length > 0) {

@@ -1,7 +1,7 @@
 import type { Span } from "../../core/signal.js";
 import { charFlags, INVISIBLE } from "./char-class.js";
 import { type Findings, quote, SCORES } from "./findings.js";
-import { type Mapped, MappedBuilder, originalRange } from "./mapped.js";
+import { endOf, type Mapped, MappedBuilder, originalRange, startOf } from "./mapped.js";
 import { isTag, readTagRun } from "./tag-smuggling.js";
 import { appendUtf8, isUtf8Text, SCRATCH } from "./utf8.js";
 import { readSelectorRun, selectorByte } from "./variation-selectors.js";
@@ -24,7 +24,7 @@ export function stripInvisible(src: Mapped, findings: Findings): Mapped {
   HIDDEN.lastIndex = 0;
   let found = HIDDEN.exec(text);
   if (found === null) return src;
-  const out = new MappedBuilder(text.length);
+  const out = new MappedBuilder();
   const tally = new InvisibleTally();
   let copyFrom = 0;
   for (; found !== null; found = HIDDEN.exec(text)) {
@@ -50,7 +50,7 @@ function revealTags(src: Mapped, from: number, out: MappedBuilder, findings: Fin
   }
   run.chars.forEach((char, k) => {
     const at = run.at[k] ?? from;
-    out.push(char, src.starts[at] ?? 0, src.ends[at + 1] ?? 0);
+    out.push(char, startOf(src, at), endOf(src, at + 1));
   });
   const hidden = String.fromCharCode(...run.chars.slice(0, 64));
   findings.add(

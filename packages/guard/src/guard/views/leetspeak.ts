@@ -1,7 +1,7 @@
 import type { Span } from "../../core/signal.js";
 import { ENGLISH, MAX_WORD } from "./english-words.js";
 import { type Findings, quote, SCORES } from "./findings.js";
-import { type Mapped, MappedBuilder, originalRange } from "./mapped.js";
+import { endOf, type Mapped, MappedBuilder, originalRange, startOf } from "./mapped.js";
 
 /** What each digit or symbol stands for in leetspeak ("1gn0r3", "p@$$w0rd"). */
 const LEET = new Uint8Array(128);
@@ -66,7 +66,7 @@ function isLeetWordChar(code: number): boolean {
  */
 export function foldLeet(src: Mapped, findings: Findings): Mapped {
   const text = src.text;
-  const out = new MappedBuilder(text.length);
+  const out = new MappedBuilder();
   const spans: Span[] = [];
   let example = "";
   let copyFrom = 0;
@@ -90,7 +90,7 @@ export function foldLeet(src: Mapped, findings: Findings): Mapped {
         const code = text.charCodeAt(k);
         const interior = k > i && k < end - 1;
         const folded = isDigit(code) || interior ? leetLetter(code) : code;
-        out.push(folded, src.starts[k] ?? 0, src.ends[k] ?? 0);
+        out.push(folded, startOf(src, k), endOf(src, k));
       }
       copyFrom = end;
       if (digits > 0 && leetEvidence(text, i, end) > 0) {

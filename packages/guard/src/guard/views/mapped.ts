@@ -6,6 +6,8 @@ export interface Mapped {
   readonly text: string;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
+  /** Unit i came from original unit i: copies can skip building the maps at all. */
+  readonly identity?: boolean;
 }
 
 /**
@@ -17,6 +19,7 @@ export function identityMapped(text: string): Mapped {
   let ends: Int32Array | undefined;
   return {
     text,
+    identity: true,
     get starts() {
       starts ??= ramp(text.length, 0);
       return starts;
@@ -32,6 +35,7 @@ export function identityMapped(text: string): Mapped {
 export function retext(source: Mapped, text: string): Mapped {
   return {
     text,
+    identity: source.identity === true,
     get starts() {
       return source.starts;
     },
@@ -47,41 +51,53 @@ function ramp(length: number, offset: number): Int32Array {
   return out;
 }
 
+/** Where unit i of `mapped` starts in the original (read without building identity maps). */
+export function startOf(mapped: Mapped, i: number): number {
+  return mapped.identity === true ? i : (mapped.starts[i] ?? 0);
+}
+
+export function endOf(mapped: Mapped, i: number): number {
+  return mapped.identity === true ? i + 1 : (mapped.ends[i] ?? 0);
+}
+
 /** Original range covered by units [from, to) of `mapped`, whichever way the map runs; `to > from`. */
 export function originalRange(mapped: Mapped, from: number, to: number): { start: number; end: number } {
-  const starts = mapped.starts;
-  const ends = mapped.ends;
-  const start = Math.min(starts[from] ?? 0, starts[to - 1] ?? 0);
-  const end = Math.max(ends[from] ?? 0, ends[to - 1] ?? 0);
+  const start = Math.min(startOf(mapped, from), startOf(mapped, to - 1));
+  const end = Math.max(endOf(mapped, from), endOf(mapped, to - 1));
   return { start, end: Math.max(start, end) };
 }
 
 /** String.fromCharCode takes its units as arguments; engines cap how many one call may pass. */
 const CHUNK = 8192;
+/** Below this, a loop beats making a typed-array view to copy through. */
+const SHORT_COPY = 32;
 
 /**
- * Appends code units with their original ranges into typed arrays that double as they fill; the
- * text is made once, in chunks, at the end. No stage concatenates strings unit by unit.
+ * Appends text as segments: stretches copied unchanged from a source, and runs of new units with
+ * their original ranges. The text is joined once at the end, and the offset maps are only built
+ * when someone reads them, which for most inputs is never (detectors ask on a match). Most
+ * stages change a few characters of a long text, so this keeps them to a handful of string
+ * slices instead of per-character typed arrays. A builder is used once: build() ends it.
  */
 export class MappedBuilder {
-  private units: Uint16Array;
-  private starts: Int32Array;
-  private ends: Int32Array;
   length = 0;
-
-  constructor(capacity: number) {
-    const size = Math.max(16, capacity);
-    this.units = new Uint16Array(size);
-    this.starts = new Int32Array(size);
-    this.ends = new Int32Array(size);
-  }
+  private readonly texts: string[] = [];
+  /** The source a segment was copied from; null for a run of new units. */
+  private readonly sources: (Mapped | null)[] = [];
+  /** First source unit of a copy, or first index into unitStarts/unitEnds of a run. */
+  private readonly froms: number[] = [];
+  private readonly unitStarts: number[] = [];
+  private readonly unitEnds: number[] = [];
+  private pending: number[] = [];
+  private pendingFrom = 0;
 
   push(unit: number, start: number, end: number): void {
-    if (this.length === this.units.length) this.grow(1);
-    const at = this.length++;
-    this.units[at] = unit;
-    this.starts[at] = start;
-    this.ends[at] = end;
+    if (this.pending.length === 0) this.pendingFrom = this.unitStarts.length;
+    this.pending.push(unit);
+    this.unitStarts.push(start);
+    this.unitEnds.push(end);
+    this.length++;
+    if (this.pending.length >= CHUNK) this.flush();
   }
 
   /** All units of `text` map to the same original range (an expansion such as "ﬁ" → "fi"). */
@@ -92,68 +108,119 @@ export class MappedBuilder {
   /** Copies units [from, to) of `source` unchanged, maps included. */
   copy(source: Mapped, from: number, to: number): void {
     if (to <= from) return;
-    if (this.length + (to - from) > this.units.length) this.grow(to - from);
-    const text = source.text;
-    const sourceStarts = source.starts;
-    const sourceEnds = source.ends;
-    const units = this.units;
-    const starts = this.starts;
-    const ends = this.ends;
-    let at = this.length;
-    for (let i = from; i < to; i++, at++) {
-      units[at] = text.charCodeAt(i);
-      starts[at] = sourceStarts[i] ?? 0;
-      ends[at] = sourceEnds[i] ?? 0;
-    }
-    this.length = at;
+    this.flush();
+    this.texts.push(source.text.slice(from, to));
+    this.sources.push(source);
+    this.froms.push(from);
+    this.length += to - from;
   }
 
   /** The last unit's original end, for units that stand between pieces (joiners). */
   lastEnd(): number {
-    return this.length > 0 ? (this.ends[this.length - 1] ?? 0) : 0;
-  }
-
-  unit(index: number): number {
-    return this.units[index] ?? 0;
+    if (this.pending.length > 0) return this.unitEnds[this.unitEnds.length - 1] ?? 0;
+    const k = this.texts.length - 1;
+    if (k < 0) return 0;
+    const last = (this.froms[k] ?? 0) + (this.texts[k]?.length ?? 1) - 1;
+    const source = this.sources[k];
+    return source === null || source === undefined ? (this.unitEnds[last] ?? 0) : endOf(source, last);
   }
 
   /** The text of units [from, to), for quoting in a reason. */
   textOf(from: number, to: number): string {
-    return unitsToString(this.units, from, Math.min(to, this.length));
+    this.flush();
+    return this.texts.join("").slice(from, to);
   }
 
   /** Drops everything after the first `length` units (a decoding that turned out not to be text). */
   truncate(length: number): void {
-    this.length = Math.min(this.length, Math.max(0, length));
+    this.flush();
+    while (this.length > Math.max(0, length)) {
+      const k = this.texts.length - 1;
+      const text = this.texts[k] ?? "";
+      const keep = Math.max(0, text.length - (this.length - length));
+      if (this.sources[k] === null) {
+        this.unitStarts.length = (this.froms[k] ?? 0) + keep;
+        this.unitEnds.length = this.unitStarts.length;
+      }
+      if (keep === 0) {
+        this.texts.pop();
+        this.sources.pop();
+        this.froms.pop();
+      } else {
+        this.texts[k] = text.slice(0, keep);
+      }
+      this.length -= text.length - keep;
+    }
   }
 
   build(): Mapped {
+    this.flush();
+    const { texts, sources, froms, unitStarts, unitEnds } = this;
+    const text = texts.length === 1 ? (texts[0] ?? "") : texts.join("");
+    let starts: Int32Array | undefined;
+    let ends: Int32Array | undefined;
+    const materialize = () => {
+      starts = new Int32Array(text.length);
+      ends = new Int32Array(text.length);
+      let at = 0;
+      for (let k = 0; k < texts.length; k++) {
+        const length = texts[k]?.length ?? 0;
+        fillMaps(starts, ends, at, length, sources[k] ?? null, froms[k] ?? 0, unitStarts, unitEnds);
+        at += length;
+      }
+    };
     return {
-      text: unitsToString(this.units, 0, this.length),
-      starts: this.starts.subarray(0, this.length),
-      ends: this.ends.subarray(0, this.length),
+      text,
+      get starts() {
+        if (starts === undefined) materialize();
+        return starts as Int32Array;
+      },
+      get ends() {
+        if (ends === undefined) materialize();
+        return ends as Int32Array;
+      },
     };
   }
 
-  private grow(extra: number): void {
-    const size = Math.max(this.length + extra, this.units.length * 2);
-    const units = new Uint16Array(size);
-    const starts = new Int32Array(size);
-    const ends = new Int32Array(size);
-    units.set(this.units.subarray(0, this.length));
-    starts.set(this.starts.subarray(0, this.length));
-    ends.set(this.ends.subarray(0, this.length));
-    this.units = units;
-    this.starts = starts;
-    this.ends = ends;
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.texts.push(String.fromCharCode.apply(null, this.pending));
+    this.sources.push(null);
+    this.froms.push(this.pendingFrom);
+    this.pending = [];
   }
 }
 
-function unitsToString(units: Uint16Array, from: number, to: number): string {
-  if (to - from <= CHUNK) return String.fromCharCode.apply(null, units.subarray(from, to) as unknown as number[]);
-  const parts: string[] = [];
-  for (let i = from; i < to; i += CHUNK) {
-    parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(to, i + CHUNK)) as unknown as number[]));
+/** Writes the maps of one segment: `length` units at `at`, copied from `source` or from a run. */
+function fillMaps(
+  starts: Int32Array,
+  ends: Int32Array,
+  at: number,
+  length: number,
+  source: Mapped | null,
+  from: number,
+  unitStarts: readonly number[],
+  unitEnds: readonly number[],
+): void {
+  if (source === null) {
+    for (let i = 0; i < length; i++) {
+      starts[at + i] = unitStarts[from + i] ?? 0;
+      ends[at + i] = unitEnds[from + i] ?? 0;
+    }
+  } else if (source.identity === true) {
+    for (let i = 0; i < length; i++) {
+      starts[at + i] = from + i;
+      ends[at + i] = from + i + 1;
+    }
+  } else if (length < SHORT_COPY) {
+    const sourceStarts = source.starts;
+    const sourceEnds = source.ends;
+    for (let i = 0; i < length; i++) {
+      starts[at + i] = sourceStarts[from + i] ?? 0;
+      ends[at + i] = sourceEnds[from + i] ?? 0;
+    }
+  } else {
+    starts.set(source.starts.subarray(from, from + length), at);
+    ends.set(source.ends.subarray(from, from + length), at);
   }
-  return parts.join("");
 }

@@ -3,7 +3,7 @@ import { COMBINING, charFlags, WORD } from "./char-class.js";
 import { confusableKind, confusableScript, confusableTarget, KIND, MAY_FOLD } from "./confusables.js";
 import { ENGLISH } from "./english-words.js";
 import { type Findings, quote, SCORES } from "./findings.js";
-import { type Mapped, MappedBuilder, originalRange, retext } from "./mapped.js";
+import { endOf, type Mapped, MappedBuilder, originalRange, retext, startOf } from "./mapped.js";
 
 const NON_ASCII = /[^\x00-\x7f]/g;
 const KEEP = -2;
@@ -28,14 +28,14 @@ export function skeleton(src: Mapped, findings: Findings): Mapped {
 }
 
 function applyEdits(lowered: Mapped, edits: Int32Array): Mapped {
-  const out = new MappedBuilder(lowered.text.length);
+  const out = new MappedBuilder();
   let copyFrom = 0;
   for (let i = 0; i < edits.length; i++) {
     const edit = edits[i] ?? KEEP;
     if (edit === KEEP) continue;
     out.copy(lowered, copyFrom, i);
     const size = (lowered.text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
-    if (edit !== DROP) out.push(edit, lowered.starts[i] ?? 0, lowered.ends[i + size - 1] ?? 0);
+    if (edit !== DROP) out.push(edit, startOf(lowered, i), endOf(lowered, i + size - 1));
     copyFrom = i + size;
     i += size - 1;
   }

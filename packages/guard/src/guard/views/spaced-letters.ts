@@ -2,7 +2,7 @@ import type { Span } from "../../core/signal.js";
 import { ENGLISH, MAX_WORD } from "./english-words.js";
 import { type Findings, quote, SCORES } from "./findings.js";
 import { leetLetter } from "./leetspeak.js";
-import { type Mapped, MappedBuilder, originalRange } from "./mapped.js";
+import { endOf, type Mapped, MappedBuilder, originalRange, startOf } from "./mapped.js";
 
 /** Letters this far apart with the same separator spell a word ("i g n o r e", "i.g.n.o.r.e"). */
 export const MIN_SPACED = 4;
@@ -107,7 +107,7 @@ function spellsSomething(text: string, run: SpacedRun): boolean {
  */
 export function joinSpacedRuns(src: Mapped, runs: readonly SpacedRun[], findings: Findings): Mapped {
   const text = src.text;
-  const out = new MappedBuilder(text.length);
+  const out = new MappedBuilder();
   const spans: Span[] = [];
   let example = "";
   let copyFrom = 0;
@@ -122,7 +122,7 @@ export function joinSpacedRuns(src: Mapped, runs: readonly SpacedRun[], findings
         const range = originalRange(src, (run.at[n - 1] ?? k) + 1, k);
         out.push(0x20, range.start, range.end);
       }
-      out.push(letters[n] ?? 0, src.starts[k] ?? 0, src.ends[k] ?? 0);
+      out.push(letters[n] ?? 0, startOf(src, k), endOf(src, k));
     });
     copyFrom = last + 1;
     spans.push(originalRange(src, first, last + 1));

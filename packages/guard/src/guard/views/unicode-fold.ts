@@ -16,7 +16,7 @@ const MIN_STYLED_RUN = 3;
 export function foldCompatibility(src: Mapped, findings: Findings): Mapped {
   const text = src.text;
   if (text.normalize("NFKC") === text) return src;
-  const out = new MappedBuilder(text.length + 16);
+  const out = new MappedBuilder();
   const styled = new StyledTally();
   let copyFrom = 0;
   let lastStarter = 0;

@@ -1,4 +1,4 @@
-import type { Mapped, MappedBuilder } from "./mapped.js";
+import { endOf, type Mapped, type MappedBuilder, startOf } from "./mapped.js";
 import { TextTally } from "./text-quality.js";
 
 /**
@@ -81,8 +81,6 @@ export function isUtf8Text(input: ByteBuffer, minChars: number): boolean {
  */
 export function appendUtf8(input: ByteBuffer, layer: Mapped, out: MappedBuilder): boolean {
   const { bytes, from, to, length } = input;
-  const starts = layer.starts;
-  const ends = layer.ends;
   const mark = out.length;
   for (let i = 0; i < length; ) {
     const cp = codePointAt(bytes, i, length);
@@ -93,8 +91,8 @@ export function appendUtf8(input: ByteBuffer, layer: Mapped, out: MappedBuilder)
     const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     const first = Math.min(from[i] ?? 0, from[i + size - 1] ?? 0);
     const last = Math.max(to[i] ?? 0, to[i + size - 1] ?? 0);
-    const start = Math.min(starts[first] ?? 0, starts[last - 1] ?? 0);
-    const end = Math.max(ends[first] ?? 0, ends[last - 1] ?? 0);
+    const start = Math.min(startOf(layer, first), startOf(layer, last - 1));
+    const end = Math.max(endOf(layer, first), endOf(layer, last - 1));
     if (cp >= 0x10000) {
       out.push(0xd800 + ((cp - 0x10000) >> 10), start, end);
       out.push(0xdc00 + ((cp - 0x10000) & 0x3ff), start, end);

@@ -34,16 +34,13 @@ export class DecodedViews {
   private pieceAt = 0;
 
   /** `seen` holds encoded stretches already decoded higher up, so inline views do not repeat them. */
-  constructor(
-    private readonly seen: Set<string>,
-    private readonly capacity: number,
-  ) {}
+  constructor(private readonly seen: Set<string>) {}
 
   /** Starts a piece of the named view; write its units to the returned builder. */
   begin(name: string): MappedBuilder {
     let group = this.groups.get(name);
     if (group === undefined) {
-      group = { builder: new MappedBuilder(Math.min(this.capacity, 1024)), evidence: [], reason: "" };
+      group = { builder: new MappedBuilder(), evidence: [], reason: "" };
       this.groups.set(name, group);
     }
     this.group = group;

@@ -1,5 +1,5 @@
 import type { WordHits } from "../english-words.js";
-import { type Mapped, type MappedBuilder, originalRange } from "../mapped.js";
+import { endOf, type Mapped, type MappedBuilder, originalRange, startOf } from "../mapped.js";
 import { defineDecoder } from "./decoder.js";
 import { transformedRegions } from "./regions.js";
 
@@ -30,7 +30,7 @@ function reverse(clean: Mapped, from: number, to: number, out: MappedBuilder): v
     const unit = text.charCodeAt(i);
     const pair = unit >= 0xdc00 && unit <= 0xdfff && i - 1 >= from && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
     const first = pair ? i - 1 : i;
-    for (let k = first; k <= i; k++) out.push(text.charCodeAt(k), clean.starts[k] ?? 0, clean.ends[k] ?? 0);
+    for (let k = first; k <= i; k++) out.push(text.charCodeAt(k), startOf(clean, k), endOf(clean, k));
     i = first - 1;
   }
 }

@@ -1,5 +1,5 @@
 import { rot13Code, type WordHits } from "../english-words.js";
-import { originalRange } from "../mapped.js";
+import { endOf, originalRange, startOf } from "../mapped.js";
 import { defineDecoder } from "./decoder.js";
 import { transformedRegions } from "./regions.js";
 
@@ -12,7 +12,7 @@ export const rot13 = defineDecoder({
     for (const [from, to] of transformedRegions(clean, (hits: WordHits) => hits.rot13)) {
       const builder = out.begin("rot13");
       for (let i = from; i < to; i++) {
-        builder.push(rot13Code(clean.text.charCodeAt(i)), clean.starts[i] ?? 0, clean.ends[i] ?? 0);
+        builder.push(rot13Code(clean.text.charCodeAt(i)), startOf(clean, i), endOf(clean, i));
       }
       const spans = [originalRange(clean, from, to)];
       out.commit({
