@@ -14,6 +14,8 @@ export interface Detector<Id extends string = string> {
   readonly description: string;
   /** The category this detector's signals carry by default. */
   readonly category: Category;
+  /** Every category its signals may carry, for a detector that emits more than `category`. */
+  readonly emits?: readonly Category[];
   readonly tags: { readonly owasp: readonly OwaspLlmId[]; readonly atlas: readonly AtlasId[] };
   /** Pure and synchronous; must never throw and must stay linear in the input length. */
   detect(input: ScanInput): Signal[];

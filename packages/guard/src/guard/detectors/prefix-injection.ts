@@ -1,0 +1,54 @@
+import { defineDetector } from "./detector.js";
+import { Evidence } from "./evidence.js";
+import { words } from "./lexicon.js";
+import { TellSet } from "./tells.js";
+
+/*
+ * Prefix injection (Wei et al., 2023): the prompt dictates an affirmative opening ("Start your
+ * reply with 'Sure, here is'"), after which a refusal no longer reads as a natural continuation.
+ * Format requests ("start your summary with an introductory paragraph", "answer with yes or no")
+ * dictate an opening too, so the tell is the affirmation being dictated, not the dictation.
+ */
+
+/** Openings that commit the model to comply; "yes" only when it is not "yes or no". */
+const AFFIRMATION = `(?:sure|absolutely|certainly|of\\s+course|yes(?![\\s"”'’,.]*(?:or|/|and)\\s*["“'‘]?no\\b)|here\\s+is|here[’']s|here\\s+are|okay|ok|i\\s+can|i\\s+will|i[’']ll|as\\s+requested|definitely|happy\\s+to|with\\s+pleasure|mwahaha\\p{L}*|step\\s+1\\b)`;
+/** The affirmation must be quoted or laid out as the first line of the answer, not merely mentioned nearby. */
+const OPEN_QUOTE = "[\"“'‘*«`]";
+const QUOTED = `(?:${OPEN_QUOTE}|[:>]\\s*|\\n)\\s*`;
+
+const TELLS = new TellSet([
+  {
+    kind: "dictated-opening",
+    label: "dictated affirmative opening",
+    score: 0.8,
+    start: words("start starting begin beginning open opening preface prefix commence initiate"),
+    rest: `\\s+(?:each\\s+|every\\s+|all\\s+)?(?:of\\s+)?(?:your|the|my|an?|this)?\\s*(?:reply|replies|response|responses|answer|answers|output|message|paragraph|text|completion|generation)s?\\b[^.\\n]{0,40}?\\b(?:with|by\\s+(?:saying|writing|stating|typing)|using)\\b[\\s\\S]{0,80}?${QUOTED}${AFFIRMATION}`,
+  },
+  {
+    kind: "dictated-opening",
+    label: "dictated affirmative opening",
+    score: 0.8,
+    start: words("reply response answer output"),
+    rest: `s?\\s+(?:must|should|will|has\\s+to|needs\\s+to|shall|has\\s+got\\s+to)\\s+(?:always\\s+)?(?:start|begin|open)\\s+with\\b[\\s\\S]{0,40}?${QUOTED}${AFFIRMATION}`,
+  },
+  {
+    kind: "dictated-reply",
+    label: "dictated affirmative reply",
+    score: 0.7,
+    start: words("respond reply answer say write type output"),
+    rest: `\\s+(?:only\\s+)?(?:with|by\\s+saying)?\\s*[:\\s]*${OPEN_QUOTE}\\s*(?:sure|absolutely|certainly|of\\s+course|here\\s+is|here[’']s)[,!.]?\\s*(?:here|i\\s+can|i[’']ll|i\\s+will|let\\s+me)`,
+  },
+]);
+
+export const prefixInjection = defineDetector({
+  id: "prefix-injection",
+  description:
+    "Finds prompts that dictate an affirmative opening to the answer ('begin your reply with \"Sure, here is\"'), so that refusing no longer reads naturally.",
+  category: "jailbreak",
+  tags: { owasp: ["LLM01:2025"], atlas: ["AML.T0054"] },
+  detect(input) {
+    const evidence = new Evidence();
+    TELLS.collect(input, evidence);
+    return evidence.toSignals(this.id, this.category);
+  },
+});

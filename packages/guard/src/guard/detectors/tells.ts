@@ -1,0 +1,168 @@
+import type { View } from "../views/view.js";
+import type { ScanInput } from "./detector.js";
+import type { Evidence, Tell } from "./evidence.js";
+import { accentInsensitive } from "./lexicon.js";
+import { isIndexedLetter, isWordPart, KEY_LENGTH, keyOf, registerKeys, UNSPACED, wordStarts } from "./word-index.js";
+
+/** Matches taken from one view by one tell set; a megabyte of repeats says nothing more than the first few. */
+const MAX_MATCHES_PER_VIEW = 256;
+
+/** A tell with the pattern that finds it. Patterns run with the `u` flag on lower-cased view text. */
+export interface TellPattern extends Tell {
+  /**
+   * Regex sources a match starts with, one per alternative, each beginning with a word (see
+   * `startKeys`). The full pattern is tried only where one of them can start.
+   */
+  readonly start: readonly string[];
+  /** The rest of the pattern, matched right after the start. */
+  readonly rest?: string;
+  /** A lookbehind the text before the start must satisfy, e.g. "(?<=^|\\n)". */
+  readonly before?: string;
+}
+
+/**
+ * A detector's tells compiled into one sticky alternation, tried only where a tell can start: at
+ * indexed words with a matching prefix; in views holding Chinese, Japanese, Korean or Thai,
+ * wherever a regex of the starts in those scripts matches; and wherever a start that opens with a
+ * symbol (`<|`, `[inst]`) matches, which the regex engine finds fast by its first character. Each tell's source must not capture
+ * (use `(?:…)`): group i+1 of a match says which tell matched.
+ */
+export class TellSet {
+  private readonly full: RegExp;
+  private readonly keys: ReadonlySet<number>;
+  private readonly unspaced: RegExp | undefined;
+  private readonly symbols: RegExp | undefined;
+
+  constructor(private readonly tells: readonly TellPattern[]) {
+    const sources = tells.map((t) => accentInsensitive(`${t.before ?? ""}(?:${t.start.join("|")})${t.rest ?? ""}`));
+    sources.forEach((source, i) => {
+      const groups = new RegExp(`${source}|`, "u").exec("")?.length ?? 1;
+      if (groups !== 1) throw new Error(`tell ${tells[i]?.kind} must not capture: ${source}`);
+    });
+    this.full = new RegExp(sources.map((s) => `(${s})`).join("|"), "yu");
+    const starts = [...new Set(tells.flatMap((t) => t.start.map(accentInsensitive)))];
+    const unspaced = starts.filter((s) => UNSPACED.test(s.charAt(0)));
+    const symbols = starts.filter((s) => !UNSPACED.test(s.charAt(0)) && !startsWithLetter(s));
+    this.keys = new Set(starts.filter(startsWithLetter).flatMap(startKeys));
+    registerKeys(this.keys);
+    this.unspaced = unspaced.length === 0 ? undefined : new RegExp(unspaced.join("|"), "gu");
+    this.symbols = symbols.length === 0 ? undefined : new RegExp(symbols.join("|"), "gu");
+  }
+
+  /** Adds every tell found in any view of `input` to `evidence`. */
+  collect(input: ScanInput, evidence: Evidence): void {
+    this.collectWith(input, evidence, (tell) => tell);
+  }
+
+  /** Like collect, but `judge` may veto (undefined) or rescore a match from its surroundings. */
+  collectWith(
+    input: ScanInput,
+    evidence: Evidence,
+    judge: (tell: TellPattern, match: RegExpExecArray, view: View) => Tell | undefined,
+  ): void {
+    for (const view of input.views) {
+      this.forEachMatch(view, (tell, match) => {
+        const judged = judge(tell, match, view);
+        if (judged !== undefined) evidence.add(judged, view, match.index, match.index + match[0].length);
+      });
+    }
+  }
+
+  /** Every match in one view, in order, not overlapping. */
+  forEachMatch(view: View, onMatch: (tell: TellPattern, match: RegExpExecArray) => void): void {
+    const text = view.text;
+    let from = 0;
+    let taken = 0;
+    for (const at of this.candidates(view)) {
+      if (at < from) continue;
+      this.full.lastIndex = at;
+      const match = this.full.exec(text);
+      if (match === null || match[0].length === 0) continue;
+      const tell = this.tellOf(match);
+      if (tell === undefined) continue;
+      onMatch(tell, match);
+      from = at + match[0].length;
+      if (++taken === MAX_MATCHES_PER_VIEW) return;
+    }
+  }
+
+  private candidates(view: View): readonly number[] {
+    const found: number[] = [];
+    for (const [key, starts] of wordStarts(view)) if (this.keys.has(key)) for (const at of starts) found.push(at);
+    if (this.unspaced !== undefined && UNSPACED.test(view.text)) pushMatches(this.unspaced, view.text, found);
+    if (this.symbols !== undefined) pushMatches(this.symbols, view.text, found);
+    return found.sort((a, b) => a - b);
+  }
+
+  private tellOf(match: RegExpExecArray): TellPattern | undefined {
+    for (let i = 0; i < this.tells.length; i++) if (match[i + 1] !== undefined) return this.tells[i];
+    return undefined;
+  }
+}
+
+/** A view of a stand-alone string, for matching text a detector assembled itself. */
+export function textView(text: string): View {
+  const starts = new Int32Array(text.length);
+  const ends = new Int32Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    starts[i] = i;
+    ends[i] = i + 1;
+  }
+  return { name: "assembled", text, starts, ends, depth: 0 };
+}
+
+function pushMatches(pattern: RegExp, text: string, into: number[]): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    into.push(m.index);
+    // step a whole code point: with the u flag, an index inside a surrogate pair is read as its start
+    pattern.lastIndex = m.index + ((text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
+  }
+}
+
+function startsWithLetter(start: string): boolean {
+  return /^(?:\[[^\]]*\]|[^\\[\](){}|.*+?^$])/u.test(start) && isIndexedLetter(start.replace(/^\[/, "").charCodeAt(0));
+}
+
+/**
+ * The index keys (first three characters) a start can begin with, read the way the word index
+ * reads text: a start must open with literal characters or simple classes (`[ée]`) up to three of
+ * them or to the end of its first word ("no\\s+…", "3d-print"); anything else is a mistake in the
+ * pattern and throws at load.
+ */
+export function startKeys(start: string): number[] {
+  let prefixes = [""];
+  let rest = start;
+  for (let n = 0; n < KEY_LENGTH && rest !== ""; n++) {
+    let choices: string[];
+    let length: number;
+    if (rest.startsWith("[")) {
+      const close = rest.indexOf("]", 1);
+      const body = rest.slice(1, close);
+      if (close < 0 || body.startsWith("^")) throw new Error(`start "${start}": unsupported class`);
+      if (/\\s|^-| /.test(body)) break;
+      if (body.includes("\\")) throw new Error(`start "${start}": escapes in a leading class are not supported`);
+      choices = [...body];
+      length = close + 1;
+    } else if (rest.startsWith("\\")) {
+      if (/^\\[sbW]/.test(rest)) break;
+      if (/^\\[pPdDwS]/.test(rest)) throw new Error(`start "${start}": a class escape among its first characters`);
+      choices = [rest.charAt(1)];
+      length = 2;
+    } else if ("()|.*+?{}^$".includes(rest.charAt(0))) {
+      if (/^\(\?[=!]/.test(rest)) break;
+      throw new Error(`start "${start}" must begin with ${KEY_LENGTH} literal characters or a whole word`);
+    } else {
+      choices = [rest.charAt(0)];
+      length = 1;
+    }
+    if (choices.some((c) => !isWordPart(c.charCodeAt(0)))) break;
+    rest = rest.slice(length);
+    if (/^[*+?{]/.test(rest)) throw new Error(`start "${start}" has a quantifier among its first characters`);
+    prefixes = prefixes.flatMap((p) => choices.map((c) => p + c));
+  }
+  for (const prefix of prefixes) {
+    if (!isIndexedLetter(prefix.charCodeAt(0))) throw new Error(`start "${start}" must begin with a letter`);
+  }
+  return prefixes.map(keyOf);
+}
