@@ -60,6 +60,7 @@ export function findSpacedRuns(text: string): SpacedRun[] {
   let separator = "";
   let letters = 0;
   const close = () => {
+    if (at.length === 0) return;
     if (at.length >= 2) runs.push({ at, separator, letters });
     at = [];
     letters = 0;
@@ -77,12 +78,13 @@ export function findSpacedRuns(text: string): SpacedRun[] {
       i = end;
       continue;
     }
-    const previous = at[at.length - 1];
-    const gap = previous === undefined ? "" : text.slice(previous + 1, i);
+    const previous = at.length > 0 ? (at[at.length - 1] ?? 0) : -1;
     const continues =
-      previous !== undefined && isSeparator(text, previous + 1, i) && (at.length === 1 || gap === separator);
+      previous >= 0 &&
+      isSeparator(text, previous + 1, i) &&
+      (at.length === 1 || (i - previous - 1 === separator.length && text.startsWith(separator, previous + 1)));
     if (!continues) close();
-    if (at.length === 1) separator = gap;
+    else if (at.length === 1) separator = text.slice(previous + 1, i);
     at.push(i);
     if (isLetter(text.charCodeAt(i))) letters++;
     i = end;

@@ -4,13 +4,15 @@ import { type Mapped, MappedBuilder, originalRange } from "./mapped.js";
 
 /** NFKC can turn one character into 18 ("ﷺ"); past this a character is kept as it is. */
 const MAX_GROWTH = 6;
+/** Text is checked in chunks of about this many units; a stable chunk is copied as one piece. */
+const CHUNK = 256;
 const STYLED_MIN = 4;
 const MIN_STYLED_RUN = 3;
 
 /**
- * NFKC with offsets. The text is cut into clusters (a starter and the marks that may combine
- * with it) that normalise independently, so only the clusters NFKC changes are re-mapped and
- * each output unit points at the cluster it came from. Fullwidth, mathematical, circled and
+ * NFKC with offsets. The text is cut into chunks, and chunks NFKC changes into clusters (a
+ * starter and the marks that may combine with it), all of which normalise independently; only
+ * the clusters NFKC changes are re-mapped, each output unit pointing at its cluster. Fullwidth, mathematical, circled and
  * other styled letters become ASCII here; four or more of them are reported.
  */
 export function foldCompatibility(src: Mapped, findings: Findings): Mapped {
@@ -18,10 +20,37 @@ export function foldCompatibility(src: Mapped, findings: Findings): Mapped {
   if (text.normalize("NFKC") === text) return src;
   const out = new MappedBuilder();
   const styled = new StyledTally();
-  let copyFrom = 0;
-  let lastStarter = 0;
-  let i = 0;
+  for (let from = 0; from < text.length; ) {
+    const to = chunkEnd(text, from + CHUNK);
+    const chunk = text.slice(from, to);
+    if (chunk.normalize("NFKC") === chunk) out.copy(src, from, to);
+    else foldClusters(src, from, to, out, styled);
+    from = to;
+  }
+  styled.report(src, findings);
+  return out.build();
+}
+
+/**
+ * Where a chunk may end at or after `at`: before a character that never joins what precedes it,
+ * so the chunks normalise independently and the engine can vouch for most of them at once.
+ */
+function chunkEnd(text: string, at: number): number {
+  let i = at;
   while (i < text.length) {
+    const cp = text.codePointAt(i) ?? 0;
+    if (cp < 0x80 || !(charFlags(cp) & COMBINING)) return i;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return text.length;
+}
+
+function foldClusters(src: Mapped, from: number, to: number, out: MappedBuilder, styled: StyledTally): void {
+  const text = src.text;
+  let copyFrom = from;
+  let lastStarter = from;
+  let i = from;
+  while (i < to) {
     const unit = text.charCodeAt(i);
     if (unit < 0x80) {
       lastStarter = i++;
@@ -36,7 +65,7 @@ export function foldCompatibility(src: Mapped, findings: Findings): Mapped {
     }
     const start = flags & COMBINING ? Math.max(lastStarter, copyFrom) : i;
     let end = i + (cp > 0xffff ? 2 : 1);
-    while (end < text.length) {
+    while (end < to) {
       const next = text.codePointAt(end) ?? 0;
       if (!(charFlags(next) & COMBINING)) break;
       end += next > 0xffff ? 2 : 1;
@@ -47,9 +76,7 @@ export function foldCompatibility(src: Mapped, findings: Findings): Mapped {
     lastStarter = start;
     i = end;
   }
-  out.copy(src, copyFrom, text.length);
-  styled.report(src, findings);
-  return out.build();
+  out.copy(src, copyFrom, to);
 }
 
 function emitCluster(src: Mapped, start: number, end: number, out: MappedBuilder, styled: StyledTally): void {
