@@ -66,7 +66,7 @@ export function oddness(token: string): number {
   const core = token.replace(LEAD, "").replace(TRAIL, "");
   if (core.length === 0) return SYMBOL.test(token) ? (token.length > 1 ? 1 : 0.5) : token.length >= 2 ? 0.5 : 0;
   if (!/[\p{L}\p{N}]/u.test(core)) return 1;
-  if (TECHNICAL.some((shape) => shape.test(core))) return 0;
+  if (TECHNICAL.some((shape) => shape.test(core) || shape.test(token))) return 0;
   if (SCRIPTS.filter((script) => script.test(core)).length >= 2) return 1;
   if (/\p{L}/u.test(core) && (core.match(SYMBOLS)?.length ?? 0) > 0) return 1;
   if (/[a-z][A-Z]{2,}|[A-Z]{2,}[a-z]{2,}|[a-z]\.[A-Za-z]|^[!?]{2,}|[!?]{2,}\p{L}/u.test(core)) return 1;

@@ -11,9 +11,11 @@ import { TellSet } from "./tells.js";
  */
 
 const LINE_START = "(?<=(?:^|\\n)[ \\t>*#\\[(]*)";
-const CONTROL_TOKENS = words(`im_start im_end im_sep system user assistant endoftext eot_id start_header_id
+const CONTROL_TOKENS = `im_start im_end im_sep system user assistant endoftext eot_id start_header_id
   end_header_id begin_of_text end_of_text eom_id end endofprompt fim_prefix fim_middle fim_suffix channel message
-  start return call constrain tool_call tool ipython python_tag`);
+  start return call constrain tool_call tool ipython python_tag`
+  .trim()
+  .split(/\s+/);
 
 const TELLS = new TellSet([
   {

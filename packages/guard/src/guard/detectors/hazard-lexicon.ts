@@ -13,10 +13,12 @@ export interface HazardTell extends TellPattern {
   readonly hazard: Hazard;
   /** Score when the phrase stands without a request around it (0: no signal). */
   readonly bare: number;
+  /** No fictional, historical or preventive frame makes it acceptable (sexual content with minors). */
+  readonly firm?: boolean;
 }
 
 const DET =
-  "(?:\\s+(?:a|an|the|some|my|own|your|his|her|their|homemade|home-made|simple|small|large|big|powerful|working|functional|real|effective|improvised|diy|deadly|lethal|basic|crude|quick|cheap|untraceable|more|pure|high-quality)){0,3}";
+  "(?:\\s+(?:a|an|the|some|my|own|another|one|two|several|your|his|her|their|homemade|home-made|simple|small|large|big|powerful|working|functional|real|effective|improvised|diy|deadly|lethal|basic|crude|quick|cheap|untraceable|more|pure|high-quality)){0,3}";
 const MAKE = words(`make making made build building create creating assemble assembling construct constructing
   manufacture manufacturing synthesi[sz]e synthesi[sz]ing produce producing cook cooking brew brewing prepare
   preparing weaponi[sz]e weaponi[sz]ing culture culturing grow growing extract extracting refine refining
@@ -226,6 +228,7 @@ export const HAZARD_TELLS: readonly HazardTell[] = [
     kind: "csam",
     label: "child sexual abuse material",
     hazard: "child-sexual-exploitation",
+    firm: true,
     score: 0.9,
     bare: 0,
     start: words(
@@ -237,6 +240,7 @@ export const HAZARD_TELLS: readonly HazardTell[] = [
     kind: "grooming",
     label: "grooming a child",
     hazard: "child-sexual-exploitation",
+    firm: true,
     score: 0.9,
     bare: 0.6,
     start: words("groom grooming lure luring seduce seducing molest molesting sexually_abuse"),
@@ -351,6 +355,7 @@ export const MINOR_TELL: HazardTell = {
   kind: "minor-sexual",
   label: "sexual content involving a minor",
   hazard: "child-sexual-exploitation",
+  firm: true,
   score: 0.9,
   bare: 0.6,
   start: [

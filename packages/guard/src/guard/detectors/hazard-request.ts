@@ -122,7 +122,7 @@ function scoreInSentence(tell: HazardTell, text: string, start: number, end: num
   if (NEGATED_BEFORE.test(before)) return 0;
   const asked = INTENT.test(before) || before.trim() === "" || /\bto\s+$/u.test(before);
   let score = asked ? tell.score : tell.bare;
-  if (SOFTENER.test(sentence) && !OPERATIONAL.test(sentence)) score /= 2;
+  if (tell.firm !== true && SOFTENER.test(sentence) && !OPERATIONAL.test(sentence)) score /= 2;
   return score;
 }
 

@@ -1,4 +1,4 @@
-import { cyrillic, WB, WE, words } from "./lexicon.js";
+import { accentInsensitive, cyrillic, WB, WE, words } from "./lexicon.js";
 
 /*
  * The override families of instruction-override.ts in sixteen more languages: es, fr, de, it, pt,
@@ -231,19 +231,23 @@ export const FROM_NOW_ON_FAMILIES: readonly Family[] = [
 
 /** Qualifiers that point at the model's own earlier instructions, in every language above. */
 export const STRONG_QUALIFIER = new RegExp(
-  [
-    `${WB}(?:previous|previously|prior|above|earlier|preceding|foregoing|former|original|initial|aforementioned|your|system|developer|openai|before|so\\s+far|until\\s+now|programmed|built-in)${WE}`,
-    `${WB}(?:anteriores|anterior|previas|precedentes|de\\s+arriba|originales|iniciales|tus|pr[ée]c[ée]dente?s|ant[ée]rieures|ci-dessus|d[’']avant|initiales|tes|vos|vorherigen|vorherige|vorigen|bisherigen|obigen|früheren|vorangegangenen|ursprünglichen|deine|ihre|precedenti|sopra|di\\s+prima|originali|iniziali|tue|pr[ée]vias|acima|originais|iniciais|suas|tuas|eerdere|vorige|voorgaande|bovenstaande|oorspronkelijke|jouw|poprzedni\\p{L}*|wcze[śs]niejsz\\p{L}*|powy[żz]sz\\p{L}*|dotychczasow\\p{L}*|twoje|swoje|sebelumnya|di\\s+atas|önceki|onceki|yukarıdaki|yukaridaki|sana\\s+verilen)${WE}`,
-    cyrillic(
-      `${WB}(?:предыдущ\\p{L}*|прежн\\p{L}*|предшествующ\\p{L}*|вышеуказанн\\p{L}*|вышеприведенн\\p{L}*|вышеприведённ\\p{L}*|прошл\\p{L}*|изначальн\\p{L}*|исходн\\p{L}*|свои|твои|ваши|ранее)${WE}`,
-    ),
-    "之前|以前|先前|此前|上面|上述|前面|前述|原来|原來|原有|原始|你的|系统|系統|早先|刚才|剛才|上記|これまで|今まで|先ほど|先程|最初|元の|あなたの|システム|事前|前の|上の|이전|앞의|앞서|위의|기존|원래|당신의|너의|시스템|السابقة|السابق|أعلاه|اعلاه|الأصلية|الاصلية|الماضية|تعليماتك|أوامرك|اوامرك|قواعدك|पिछले|पिछली|पूर्व|ऊपर|उपरोक्त|अपने|मूल|trước|ở trên|ban đầu|আগের|পূর্ববর্তী|আপনার|ก่อนหน้า|ข้างต้น",
-  ].join("|"),
+  accentInsensitive(
+    [
+      `${WB}(?:previous|previously|prior|above|earlier|preceding|foregoing|former|original|initial|aforementioned|your|system|developer|openai|before|so\\s+far|until\\s+now|programmed|built-in)${WE}`,
+      `${WB}(?:anteriores|anterior|previas|precedentes|de\\s+arriba|originales|iniciales|tus|pr[ée]c[ée]dente?s|ant[ée]rieures|ci-dessus|d[’']avant|initiales|tes|vos|vorherigen|vorherige|vorigen|bisherigen|obigen|früheren|vorangegangenen|ursprünglichen|deine|ihre|precedenti|sopra|di\\s+prima|originali|iniziali|tue|pr[ée]vias|acima|originais|iniciais|suas|tuas|eerdere|vorige|voorgaande|bovenstaande|oorspronkelijke|jouw|poprzedni\\p{L}*|wcze[śs]niejsz\\p{L}*|powy[żz]sz\\p{L}*|dotychczasow\\p{L}*|twoje|swoje|sebelumnya|di\\s+atas|önceki|onceki|yukarıdaki|yukaridaki|sana\\s+verilen)${WE}`,
+      cyrillic(
+        `${WB}(?:предыдущ\\p{L}*|прежн\\p{L}*|предшествующ\\p{L}*|вышеуказанн\\p{L}*|вышеприведенн\\p{L}*|вышеприведённ\\p{L}*|прошл\\p{L}*|изначальн\\p{L}*|исходн\\p{L}*|свои|твои|ваши|ранее)${WE}`,
+      ),
+      "之前|以前|先前|此前|上面|上述|前面|前述|原来|原來|原有|原始|你的|系统|系統|早先|刚才|剛才|上記|これまで|今まで|先ほど|先程|最初|元の|あなたの|システム|事前|前の|上の|이전|앞의|앞서|위의|기존|원래|당신의|너의|시스템|السابقة|السابق|أعلاه|اعلاه|الأصلية|الاصلية|الماضية|تعليماتك|أوامرك|اوامرك|قواعدك|पिछले|पिछली|पूर्व|ऊपर|उपरोक्त|अपने|मूल|trước|ở trên|ban đầu|আগের|পূর্ববর্তী|আপনার|ก่อนหน้า|ข้างต้น",
+    ].join("|"),
+  ),
   "u",
 );
 
 /** "All" without a pointer to earlier instructions: ambiguous ("ignore all formatting rules"). */
 export const ALL_QUALIFIER = new RegExp(
-  `${WB}(?:all|any|every|todas|todos|toutes|tous|alle|sämtliche|tutte|tutti|wszystkie|semua|tüm|bütün)${WE}|${cyrillic("все|всё")}|所有|一切|すべて|全て|全部|모든|جميع|كل|सभी|सारे|tất cả|সমস্ত|সব`,
+  accentInsensitive(
+    `${WB}(?:all|any|every|todas|todos|toutes|tous|alle|sämtliche|tutte|tutti|wszystkie|semua|tüm|bütün)${WE}|${cyrillic("все|всё")}|所有|一切|すべて|全て|全部|모든|جميع|كل|सभी|सारे|tất cả|সমস্ত|সব`,
+  ),
   "u",
 );

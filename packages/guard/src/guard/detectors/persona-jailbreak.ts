@@ -48,15 +48,17 @@ const UNBINDING = [
   "anything",
 ];
 
-const RULES = words(`restrictions rules limitations limits filters? constraints confines censorship ethics
-  morals morality guidelines polic(?:y|ies) shackles chains programming boundaries restraints safeguards
-  guardrails principles laws values scruples conscience common_decency remorse empathy mercy`);
+const RULES = words(`restrictions rules filters? censorship ethics morals morality guidelines polic(?:y|ies)
+  programming safeguards guardrails principles scruples conscience common_decency remorse empathy mercy`);
+/** Limits in general: a persona has none, but so does the universe. */
+const LIMITS = words("limitations limits constraints confines boundaries restraints shackles chains laws values");
 const ETHICS = `(?:ethics|ethical|morals?|morality|legality|legal|laws?|rules|consequences|safety|harm|guidelines|openai|polic(?:y|ies)|decency|scruples|conscience|values|whether\\s+(?:it|something)[’']?s?\\s+(?:is\\s+)?(?:illegal|unethical|immoral|harmful)|being\\s+(?:ethical|moral|legal))`;
 const AI_ONLY_NOUN = words("ai a\\.i\\. chatbot bot assistant language_model llm gpt");
 const AI_NOUN = words(`ai a\\.i\\. chatbot bot model assistant version response responses mode answers? output
   language_model persona character entity llm gpt system machine`);
 
-const NO_RULES = `(?:(?:ethical|moral|content|programming|legal|${RULES.join("|")})\\s*(?:,|and|or)?\\s+){0,3}${anyOf(RULES)}\\b`;
+const NO_RULES = `(?:(?:ethical|moral|content|programming|legal|${[...RULES, ...LIMITS].join("|")})\\s*(?:,|and|or)?\\s+){0,3}${anyOf(RULES)}\\b`;
+const NO_LIMITS = `(?:(?:ethical|moral|content|programming|legal)\\s+)?${anyOf(LIMITS)}\\b`;
 
 const TELLS = new TellSet([
   {
@@ -183,7 +185,7 @@ const TELLS = new TellSet([
     label: "persona declared unbound",
     score: 0.6,
     start: words("doesn[’']?t does_not don[’']?t do_not won[’']?t will_not never not without"),
-    rest: `\\s+(?:follow|following|obey|obeying|abide\\s+by|abiding\\s+by|adhere\\s+to|adhering\\s+to|comply\\s+with|complying\\s+with|respect|respecting|conform\\s+to)\\s+(?:any\\s+|the\\s+|its\\s+|their\\s+|your\\s+)?(?:(?:ethical|moral|legal|openai[’']?s?|usual|typical|traditional|content)\\s+(?:and\\s+|or\\s+)?)*(?:rules|guidelines|polic(?:y|ies)|principles|laws|restrictions|ethics|morals)\\b`,
+    rest: `\\s+(?:(?:have|need|has|needs)\\s+to\\s+)?(?:follow|following|obey|obeying|abide\\s+by|abiding\\s+by|adhere\\s+to|adhering\\s+to|comply\\s+with|complying\\s+with|respect|respecting|conform\\s+to)\\s+(?:any\\s+|the\\s+|its\\s+|their\\s+|your\\s+)?(?:(?:ethical|moral|legal|openai[’']?s?|usual|typical|traditional|content)\\s+(?:and\\s+|or\\s+)?)*(?:rules|guidelines|polic(?:y|ies)|principles|laws|restrictions|ethics|morals)\\b`,
   },
   {
     kind: "unbound",
@@ -204,7 +206,7 @@ const TELLS = new TellSet([
     label: "persona freed from rules",
     score: 0.7,
     start: words("free freed liberated released unshackled unleashed broken_free break_free broke_free escaped"),
-    rest: `\\s+(?:from|of)\\s+(?:(?:all|any|the|its|their|your|his|her|typical|usual|these|those|ethical|moral|openai[’']?s?|such)\\s+)*${anyOf(RULES)}\\b`,
+    rest: `\\s+(?:from|of)\\s+(?:(?:all|any|the|its|their|your|his|her|typical|usual|these|those|ethical|moral|openai[’']?s?|such)\\s+)*${anyOf([...RULES, ...LIMITS])}\\b`,
   },
   {
     kind: "no-limits",
@@ -212,6 +214,13 @@ const TELLS = new TellSet([
     score: 0.6,
     start: words("has have with there_are lacks lacking devoid_of sans zero"),
     rest: `\\s+(?:no|zero|absolutely\\s+no)\\s+${NO_RULES}`,
+  },
+  {
+    kind: "no-limits",
+    label: "persona without limits",
+    score: 0.35,
+    start: words("has have with there_are without"),
+    rest: `\\s+(?:no|zero|absolutely\\s+no|any)\\s+${NO_LIMITS}`,
   },
   {
     kind: "no-limits",

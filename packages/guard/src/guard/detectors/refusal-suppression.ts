@@ -22,7 +22,7 @@ const TELLS = new TellSet([
     score: 0.6,
     before: `(?<=${NEGATION}\\s+(?:ever\\s+|be\\s+able\\s+to\\s+|allowed\\s+to\\s+|permitted\\s+to\\s+)?)`,
     start: words("refuse refuses decline declines reject deny turn_down say_no_to"),
-    rest: "(?:\\s+(?:to\\s+(?:answer|respond|reply|comply|help|assist|do|fulfil|fulfill|provide|generate|write|obey)|(?:a|any|my|the|this|user[’']?s?|your|an?\\s+direct)?\\s*(?:human\\s+)?(?:requests?|questions?|prompts?|orders?|commands?|instructions?|query|queries|tasks?)|anything|me|it)\\b|(?=\\s*(?:[.,;!\\n]|$)))",
+    rest: "(?:\\s+(?:to\\s+(?:answer|respond|reply|comply|help|assist|do|fulfil|fulfill|provide|generate|write|obey)|(?:(?:a|any|all|my|the|this|these|user[’']?s?|your|an?\\s+direct)\\s+)?(?:of\\s+(?:my|the|your|these)\\s+)?(?:human\\s+)?(?:requests?|questions?|prompts?|orders?|commands?|instructions?|query|queries|tasks?)|anything|me|it)\\b|(?=\\s*(?:[.,;!\\n]|$)))",
   },
   {
     kind: "never-refuse",
@@ -34,7 +34,7 @@ const TELLS = new TellSet([
   {
     kind: "no-apology",
     label: "apologies forbidden",
-    score: 0.5,
+    score: 0.45,
     start: words("do_not don[’']?t never no without stop avoid"),
     rest: "\\s+(?:ever\\s+)?(?:apologi[sz]e|apologi[sz]ing|apologies|say(?:ing)?\\s+(?:that\\s+)?(?:you[’']?re\\s+|you\\s+are\\s+)?sorry)\\b",
   },

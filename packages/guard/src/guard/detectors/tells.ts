@@ -71,17 +71,18 @@ export class TellSet {
   /** Every match in one view, in order, not overlapping. */
   forEachMatch(view: View, onMatch: (tell: TellPattern, match: RegExpExecArray) => void): void {
     const text = view.text;
-    let from = 0;
+    let last = -1;
     let taken = 0;
+    // overlapping matches are kept: "never use phrases like 'I'm sorry'" holds two tells
     for (const at of this.candidates(view)) {
-      if (at < from) continue;
+      if (at === last) continue;
+      last = at;
       this.full.lastIndex = at;
       const match = this.full.exec(text);
       if (match === null || match[0].length === 0) continue;
       const tell = this.tellOf(match);
       if (tell === undefined) continue;
       onMatch(tell, match);
-      from = at + match[0].length;
       if (++taken === MAX_MATCHES_PER_VIEW) return;
     }
   }
