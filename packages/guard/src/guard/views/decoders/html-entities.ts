@@ -94,7 +94,7 @@ export const htmlEntities = defineDecoder({
       hits.push([i, entity.end]);
       i = entity.end - 1;
     }
-    if (hits.length < MIN_ENTITIES && alphanumeric === 0) return [];
+    if (hits.length < MIN_ENTITIES && alphanumeric === 0) return;
     const evidence = alphanumeric >= EVIDENCE_ALPHANUMERIC;
     for (const [from, to] of windows(text, hits)) {
       const { spans, sources } = decodeInPlace(clean, from, to, out.begin("html"));

@@ -5,7 +5,7 @@ import { defineDecoder } from "./decoder.js";
 import { type Stretches, windows } from "./windows.js";
 
 const MIN_ESCAPES = 3;
-/** Share of the escaped stretch that is escapes: "%20" now and then in a URL is far below. */
+/** Share of a word that is escapes: "%20" now and then in a URL is far below. */
 const VIEW_DENSITY = 0.2;
 const EVIDENCE_DENSITY = 0.5;
 
@@ -20,6 +20,17 @@ function escapeAt(text: string, i: number): number {
   const high = hexValue(text.charCodeAt(i + 1));
   const low = hexValue(text.charCodeAt(i + 2));
   return high < 0 || low < 0 ? -1 : high * 16 + low;
+}
+
+/** The first whitespace (or the text's edge) from `i` in `direction`, as a word boundary. */
+function wordBoundary(text: string, i: number, direction: 1 | -1): number {
+  let at = i;
+  while (at + direction >= 0 && at + direction <= text.length) {
+    const code = text.charCodeAt(direction > 0 ? at : at - 1);
+    if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d) break;
+    at += direction;
+  }
+  return at;
 }
 
 function isAlphanumeric(byte: number): boolean {
@@ -43,6 +54,10 @@ export const urlPercent = defineDecoder({
     const hits: [number, number][] = [];
     let count = 0;
     let alphanumeric = 0;
+    let density = 0;
+    let wordEnd = -1;
+    let wordEscapes = 0;
+    let wordLength = 1;
     for (let i = text.indexOf("%"); i >= 0; i = text.indexOf("%", i + 1)) {
       const byte = escapeAt(text, i);
       if (byte < 0) continue;
@@ -51,11 +66,19 @@ export const urlPercent = defineDecoder({
       const last = hits[hits.length - 1];
       if (last !== undefined && last[1] === i) last[1] = i + 3;
       else hits.push([i, i + 3]);
+      // Density is measured per whitespace-delimited word: a long URL with a few escapes is thin.
+      if (i >= wordEnd) {
+        density = Math.max(density, (3 * wordEscapes) / wordLength);
+        const wordStart = wordBoundary(text, i, -1);
+        wordEnd = wordBoundary(text, i, 1);
+        wordLength = wordEnd - wordStart;
+        wordEscapes = 0;
+      }
+      wordEscapes++;
       i += 2;
     }
-    const first = hits[0]?.[0] ?? 0;
-    const density = count === 0 ? 0 : (3 * count) / ((hits[hits.length - 1]?.[1] ?? 0) - first);
-    if (count < MIN_ESCAPES || (alphanumeric === 0 && density < VIEW_DENSITY)) return [];
+    density = Math.max(density, (3 * wordEscapes) / wordLength);
+    if (count < MIN_ESCAPES || (alphanumeric === 0 && density < VIEW_DENSITY)) return;
     const evidence = alphanumeric > 0 || density >= EVIDENCE_DENSITY;
     for (const [from, to] of windows(text, hits)) {
       const { spans, sources } = decodeInPlace(clean, from, to, out.begin("url"));
