@@ -79,7 +79,7 @@ describe("renderReport", () => {
   it("shows a peer that throws on large input as such", () => {
     expect(report).toContain("throws: Maximum call stack size exceeded");
     expect(report).toMatch(
-      /^\| `rampart` \| 10 \| 1,000 \| throws: Maximum call stack size exceeded \| 10\.0 \| – \| yes \/ yes \/ – \|$/m,
+      /^\| `rampart` \| 10 \| 10\.0 \| 1,000 \| 10\.0 \| throws: Maximum call stack size exceeded \| – \| yes \/ yes \/ – \|$/m,
     );
   });
 

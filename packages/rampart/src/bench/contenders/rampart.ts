@@ -21,6 +21,17 @@ export const rampartGuard = defineContender({
   },
 });
 
+/** The default policy flags (rather than blocks) weaker evidence, hazard requests among it: this row counts those too. */
+export const rampartAtFlag = defineContender({
+  id: "rampart@flag",
+  npm: "@rampart/guard",
+  description: "the full guard again, counting `flag` as a detection",
+  method: "as `rampart`; detected when the action is `flag` or stronger (`rampart bench --at flag`)",
+  async load(options) {
+    return guardCheck(createGuard(scanning(options)), "flag");
+  },
+});
+
 export const rampartNoSignatures = defineContender({
   id: "rampart-nosig",
   npm: "@rampart/guard",
