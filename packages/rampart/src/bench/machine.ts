@@ -1,4 +1,4 @@
-import { arch, cpus, platform, release, totalmem } from "node:os";
+import { arch, cpus, loadavg, platform, release, totalmem } from "node:os";
 
 export interface Machine {
   readonly cpu: string;
@@ -6,6 +6,8 @@ export interface Machine {
   readonly memoryGiB: number;
   readonly os: string;
   readonly node: string;
+  /** One-minute load average when asked: above the core count, other work was competing for the CPU. */
+  readonly load: number;
 }
 
 export function describeMachine(): Machine {
@@ -16,5 +18,6 @@ export function describeMachine(): Machine {
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     os: `${platform()} ${release()} ${arch()}`,
     node: process.version,
+    load: Math.round(loadavg()[0]! * 100) / 100,
   };
 }

@@ -37,7 +37,7 @@ const measured: ContenderResult = {
 
 const data: ReportData = {
   date: "2025-01-01",
-  machine: { cpu: "Test CPU", cores: 2, memoryGiB: 24, os: "linux", node: "v20.19.0" },
+  machine: { cpu: "Test CPU", cores: 2, memoryGiB: 24, os: "linux", node: "v20.19.0", load: 3.5 },
   dataDir: "../shared/data",
   files: 3,
   rows: { total: 4, attack: 2, benign: 2, bad: 0 },
@@ -64,6 +64,7 @@ describe("renderReport", () => {
     expect(report).toContain("- **Date:** 2025-01-01");
     expect(report).toContain("Test CPU, 2 cores, 24 GiB RAM, linux; Node v20.19.0.");
     expect(report).toContain("verdict is `block` or stronger");
+    expect(report).toContain("Load average at the end of the run: 3.5 (more than 2 cores: other work competed");
   });
 
   it("marks the sources the signatures came from, and gives rates with their counts", () => {

@@ -74,6 +74,7 @@ function header(data: ReportData): string {
     `- **Date:** ${data.date}`,
     `- **Machine:** ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}; Node ${m.node}.`,
     "  Every check runs on the main thread, so latency and prompts/s are for **one core**.",
+    `  Load average at the end of the run: ${m.load}${m.load > m.cores ? ` (more than ${m.cores} cores: other work competed for the CPU, so timings are pessimistic; compare contenders within this run only)` : ""}.`,
     `- **Data:** \`${data.dataDir}/prompts\`: ${data.files} files, ${n(data.rows.total)} rows (${n(data.rows.attack)} attack, ${n(data.rows.benign)} benign)${data.rows.bad > 0 ? `; ${data.rows.bad} malformed rows skipped` : ""}.`,
     `- **Detected** means the guard's verdict is \`${data.at}\` or stronger; for a peer, its own yes/no (below).`,
     `- **Run time:** ${data.seconds.toFixed(0)} s for the whole report.`,
