@@ -21,7 +21,6 @@ const RATIO_CLEAN = 0.25;
 const REST_CLEAN = 0.03;
 const SCORE = 0.85;
 
-const TOKEN = /[^\s|]+/g;
 const PLAIN_WORD = /^[("'“‘]?[A-Za-z]+(?:['’-][A-Za-z]+)*[.,;:!?)"'”’]*$/;
 const LEAD = /^[([{"'“‘`<*]+/;
 const TRAIL = /[.,;:!?)\]}"'”’`>*]+$/;
@@ -53,6 +52,60 @@ const TECHNICAL = [
 const TECHNICAL_WINDOW =
   /```|>>>|&&|\|\||<\/?[a-z][a-z0-9]*[\s>]|\{[a-z-]+:|;\s*\}|(?:[=^+*/]\s*[\w(]+\s*){3}|\n[ \t]+\S|[;{}]\s*\n|\b(?:def|function|return|const|let|var|import|class|public|private|static|void|int|console\.log|#include|SELECT|FROM|WHERE|elif|else|printf|std::)\b|=>|==|!=|\+\+/;
 
+/** Tokens are separated by whitespace and by "|", which tables use as a separator. */
+function isSeparator(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0x7c ||
+    code === 0xa0 ||
+    code === 0x3000 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029
+  );
+}
+
+/**
+ * The common case, decided without allocating: an ASCII word, perhaps quoted or bracketed, with
+ * inner apostrophes or hyphens and trailing punctuation, and no odd casing.
+ */
+function isPlainWord(text: string, start: number, end: number): boolean {
+  let i = start;
+  const first = text.charCodeAt(i);
+  if (first === 34 || first === 39 || first === 40) i++;
+  let letters = 0;
+  let upperRun = 0;
+  let lowerSeen = false;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const lower = c >= 97 && c <= 122;
+    const upper = c >= 65 && c <= 90;
+    if (lower) {
+      if (upperRun >= 2) return false;
+      lowerSeen = true;
+      upperRun = 0;
+      letters++;
+    } else if (upper) {
+      if (lowerSeen) return false;
+      upperRun++;
+      letters++;
+    } else if ((c === 39 || c === 45) && letters > 0 && i + 1 < end && isAsciiLetter(text.charCodeAt(i + 1))) {
+      lowerSeen = false;
+      upperRun = 0;
+    } else break;
+  }
+  if (letters === 0) return false;
+  for (; i < end; i++) if (!TRAILING.has(text.charCodeAt(i))) return false;
+  return true;
+}
+
+const TRAILING = new Set([...".,;:!?)\"'"].map((c) => c.charCodeAt(0)));
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
 /** How odd one whitespace-separated token is: 0 plain, 1 odd, 0.5 in between. */
 export function oddness(token: string): number {
   if (PLAIN_WORD.test(token)) {
@@ -81,32 +134,40 @@ export const adversarialSuffix = defineDetector({
   tags: { owasp: ["LLM01:2025"], atlas: ["AML.T0054", "AML.T0068"] },
   detect(input) {
     const text = input.original;
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const odd: number[] = [];
-    TOKEN.lastIndex = 0;
-    for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-      starts.push(m.index);
-      ends.push(m.index + m[0].length);
-      odd.push(oddness(m[0]));
-    }
-    if (odd.length < WINDOW) return [];
-    const total = odd.reduce((a, b) => a + b, 0);
-    let best = 0;
-    let bestAt = 0;
+    // a sliding window over the token stream, kept in rings so a megabyte allocates nothing per token
+    const odd = new Float64Array(WINDOW);
+    const from = new Int32Array(WINDOW);
+    let count = 0;
+    let total = 0;
     let run = 0;
-    for (let i = 0; i < odd.length; i++) {
-      run += odd[i] ?? 0;
-      if (i >= WINDOW) run -= odd[i - WINDOW] ?? 0;
-      if (i >= WINDOW - 1 && run > best) {
+    let best = 0;
+    let bestStart = 0;
+    let bestEnd = 0;
+    let i = 0;
+    while (i < text.length) {
+      while (i < text.length && isSeparator(text.charCodeAt(i))) i++;
+      if (i >= text.length) break;
+      const start = i;
+      while (i < text.length && !isSeparator(text.charCodeAt(i))) i++;
+      const value = isPlainWord(text, start, i) ? 0 : oddness(text.slice(start, i));
+      const slot = count % WINDOW;
+      if (count >= WINDOW) run -= odd[slot] ?? 0;
+      odd[slot] = value;
+      from[slot] = start;
+      run += value;
+      total += value;
+      count++;
+      if (count >= WINDOW && run > best) {
         best = run;
-        bestAt = i - WINDOW + 1;
+        bestStart = from[count % WINDOW] ?? 0;
+        bestEnd = i;
       }
     }
+    if (count < WINDOW) return [];
     const ratio = best / WINDOW;
-    const rest = (total - best) / Math.max(1, odd.length - WINDOW);
+    const rest = (total - best) / Math.max(1, count - WINDOW);
     if (!((ratio >= RATIO && rest <= REST) || (ratio >= RATIO_CLEAN && rest <= REST_CLEAN))) return [];
-    const span = { start: starts[bestAt] ?? 0, end: ends[bestAt + WINDOW - 1] ?? text.length };
+    const span = { start: bestStart, end: bestEnd };
     // the oddest stretch being code or maths means the text is technical, not attacked
     if (TECHNICAL_WINDOW.test(text.slice(span.start, span.end))) return [];
     const quote = text.slice(span.start, Math.min(span.end, span.start + 80)).replace(/\s+/g, " ");

@@ -16,9 +16,8 @@ import { TellSet } from "./tells.js";
 
 const MAX_ASSIGNMENTS = 64;
 const MAX_VALUE = 200;
+const MAX_NAME = 16;
 const QUOTES: Readonly<Record<string, string>> = { '"': '"', "'": "'", "`": "`", "“": "”", "‘": "’" };
-/** `name = "…"`, or `$name = …` (template variables need no quotes). */
-const ASSIGNMENT = /(\$?[a-z_][a-z0-9_]{0,15})[ \t]*=[ \t]*/gu;
 /** A chain `a + b (+ c …)` of names. */
 const CHAIN = /\$?[a-z_][a-z0-9_]{0,15}(?:[ \t]*\+[ \t]*\$?[a-z_][a-z0-9_]{0,15})+/gu;
 
@@ -56,15 +55,16 @@ export const payloadSplitting = defineDetector({
 
 function splitPayloads(view: View, evidence: Evidence): void {
   const text = view.text;
-  if (!text.includes("=")) return;
   const values = new Map<string, { value: string; start: number; end: number }>();
-  ASSIGNMENT.lastIndex = 0;
-  for (let m = ASSIGNMENT.exec(text); m !== null && values.size < MAX_ASSIGNMENTS; m = ASSIGNMENT.exec(text)) {
-    const valueStart = m.index + m[0].length;
-    const value = readValue(text, valueStart, (m[1] ?? "").startsWith("$"));
+  // found from each "=" backwards and forwards: a regex led by the identifier would try every letter
+  for (let eq = text.indexOf("="); eq >= 0 && values.size < MAX_ASSIGNMENTS; eq = text.indexOf("=", eq + 1)) {
+    const name = assignedName(text, eq);
+    if (name === undefined) continue;
+    let at = eq + 1;
+    while (text.charAt(at) === " " || text.charAt(at) === "\t") at++;
+    const value = readValue(text, at, name.text.startsWith("$"));
     if (value === undefined) continue;
-    values.set(m[1] ?? "", { value: value.text, start: m.index, end: value.end });
-    ASSIGNMENT.lastIndex = value.end;
+    values.set(name.text, { value: value.text, start: name.start, end: value.end });
   }
   if (values.size < 2) return;
   CHAIN.lastIndex = 0;
@@ -83,6 +83,26 @@ function splitPayloads(view: View, evidence: Evidence): void {
     for (const part of parts) if (part !== undefined) evidence.add(tell, view, part.start, part.end);
     evidence.add(tell, view, m.index, m.index + m[0].length);
   }
+}
+
+/** The name assigned by the "=" at `eq` (`name =`, `$name =`), unless it is part of `==`, `<=`, `=>`… */
+function assignedName(text: string, eq: number): { text: string; start: number } | undefined {
+  const before = text.charCodeAt(eq - 1);
+  const after = text.charCodeAt(eq + 1);
+  if (after === 61 || after === 62 || before === 61 || before === 33 || before === 60 || before === 62)
+    return undefined;
+  let end = eq;
+  while (end > 0 && (text.charAt(end - 1) === " " || text.charAt(end - 1) === "\t")) end--;
+  let start = end;
+  while (start > 0 && end - start < MAX_NAME && isNamePart(text.charCodeAt(start - 1))) start--;
+  if (text.charAt(start - 1) === "$") start--;
+  if (start === end || (start > 0 && isNamePart(text.charCodeAt(start - 1)))) return undefined;
+  const name = text.slice(start, end);
+  return /^\$?[a-z_]/.test(name) ? { text: name, start } : undefined;
+}
+
+function isNamePart(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
 }
 
 function readValue(text: string, at: number, unquoted: boolean): { text: string; end: number } | undefined {

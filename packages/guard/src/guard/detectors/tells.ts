@@ -28,23 +28,35 @@ export interface TellPattern extends Tell {
  * (use `(?:…)`): group i+1 of a match says which tell matched.
  */
 export class TellSet {
-  private readonly full: RegExp;
-  private readonly keys: ReadonlySet<number>;
+  /** Every tell in one sticky alternation, for the symbol and unspaced-script starts. */
+  private readonly full: Group;
+  /** For each index key, the tells whose starts can begin with it. */
+  private readonly byKey = new Map<number, readonly number[]>();
+  /** Sticky alternations of the tells sharing a key, compiled on first use. */
+  private readonly groups = new Map<string, Group>();
+  private readonly sources: readonly string[];
   private readonly unspaced: RegExp | undefined;
   private readonly symbols: RegExp | undefined;
 
   constructor(private readonly tells: readonly TellPattern[]) {
-    const sources = tells.map((t) => accentInsensitive(`${t.before ?? ""}(?:${t.start.join("|")})${t.rest ?? ""}`));
-    sources.forEach((source, i) => {
+    this.sources = tells.map((t) => accentInsensitive(`${t.before ?? ""}(?:${t.start.join("|")})${t.rest ?? ""}`));
+    this.sources.forEach((source, i) => {
       const groups = new RegExp(`${source}|`, "u").exec("")?.length ?? 1;
       if (groups !== 1) throw new Error(`tell ${tells[i]?.kind} must not capture: ${source}`);
     });
-    this.full = new RegExp(sources.map((s) => `(${s})`).join("|"), "yu");
-    const starts = [...new Set(tells.flatMap((t) => t.start.map(accentInsensitive)))];
-    const unspaced = starts.filter((s) => UNSPACED.test(s.charAt(0)));
-    const symbols = starts.filter((s) => !UNSPACED.test(s.charAt(0)) && !startsWithLetter(s));
-    this.keys = new Set(starts.filter(startsWithLetter).flatMap(startKeys));
-    registerKeys(this.keys);
+    this.full = this.compile(tells.map((_, i) => i));
+    const byKey = new Map<number, number[]>();
+    const unspaced: string[] = [];
+    const symbols: string[] = [];
+    tells.forEach((tell, i) => {
+      for (const start of tell.start.map(accentInsensitive)) {
+        if (UNSPACED.test(start.charAt(0))) unspaced.push(start);
+        else if (!startsWithLetter(start)) symbols.push(start);
+        else for (const key of startKeys(start)) byKey.set(key, [...new Set([...(byKey.get(key) ?? []), i])]);
+      }
+    });
+    for (const [key, indices] of byKey) this.byKey.set(key, indices);
+    registerKeys(byKey.keys());
     this.unspaced = unspaced.length === 0 ? undefined : new RegExp(unspaced.join("|"), "gu");
     this.symbols = symbols.length === 0 ? undefined : new RegExp(symbols.join("|"), "gu");
   }
@@ -68,37 +80,61 @@ export class TellSet {
     }
   }
 
-  /** Every match in one view, in order, not overlapping. */
+  /**
+   * Every match in one view, at most one per start position. Matches may overlap ("never use
+   * phrases like 'I'm sorry'" holds two tells) and come grouped by start word, not in text order.
+   */
   forEachMatch(view: View, onMatch: (tell: TellPattern, match: RegExpExecArray) => void): void {
-    const text = view.text;
-    let last = -1;
-    let taken = 0;
-    // overlapping matches are kept: "never use phrases like 'I'm sorry'" holds two tells
-    for (const at of this.candidates(view)) {
-      if (at === last) continue;
-      last = at;
-      this.full.lastIndex = at;
-      const match = this.full.exec(text);
-      if (match === null || match[0].length === 0) continue;
-      const tell = this.tellOf(match);
-      if (tell === undefined) continue;
-      onMatch(tell, match);
-      if (++taken === MAX_MATCHES_PER_VIEW) return;
+    let budget = MAX_MATCHES_PER_VIEW;
+    const tryAt = (group: Group, positions: readonly number[]): void => {
+      for (const at of positions) {
+        if (budget === 0) return;
+        group.pattern.lastIndex = at;
+        const match = group.pattern.exec(view.text);
+        if (match === null || match[0].length === 0) continue;
+        const tell = group.tellOf(match);
+        if (tell === undefined) continue;
+        onMatch(tell, match);
+        budget--;
+      }
+    };
+    for (const [key, positions] of wordStarts(view)) {
+      const indices = this.byKey.get(key);
+      if (indices !== undefined) tryAt(this.group(indices), positions);
     }
+    const elsewhere: number[] = [];
+    if (this.unspaced !== undefined && UNSPACED.test(view.text)) pushMatches(this.unspaced, view.text, elsewhere);
+    if (this.symbols !== undefined) pushMatches(this.symbols, view.text, elsewhere);
+    if (elsewhere.length > 0) tryAt(this.full, elsewhere);
   }
 
-  private candidates(view: View): readonly number[] {
-    const found: number[] = [];
-    for (const [key, starts] of wordStarts(view)) if (this.keys.has(key)) for (const at of starts) found.push(at);
-    if (this.unspaced !== undefined && UNSPACED.test(view.text)) pushMatches(this.unspaced, view.text, found);
-    if (this.symbols !== undefined) pushMatches(this.symbols, view.text, found);
-    return found.sort((a, b) => a - b);
+  private group(indices: readonly number[]): Group {
+    const id = indices.join(",");
+    let group = this.groups.get(id);
+    if (group === undefined) {
+      group = this.compile(indices);
+      this.groups.set(id, group);
+    }
+    return group;
   }
 
-  private tellOf(match: RegExpExecArray): TellPattern | undefined {
-    for (let i = 0; i < this.tells.length; i++) if (match[i + 1] !== undefined) return this.tells[i];
-    return undefined;
+  private compile(indices: readonly number[]): Group {
+    const pattern = new RegExp(indices.map((i) => `(${this.sources[i]})`).join("|"), "yu");
+    const tells = indices.map((i) => this.tells[i]);
+    return {
+      pattern,
+      tellOf(match) {
+        for (let i = 0; i < tells.length; i++) if (match[i + 1] !== undefined) return tells[i];
+        return undefined;
+      },
+    };
   }
+}
+
+/** Tells compiled into one sticky alternation; capture group i+1 is tell i. */
+interface Group {
+  readonly pattern: RegExp;
+  tellOf(match: RegExpExecArray): TellPattern | undefined;
 }
 
 /** A view of a stand-alone string, for matching text a detector assembled itself. */
