@@ -43,23 +43,38 @@ export const base64 = defineDecoder({
         continue;
       }
       const run = readRun(text, i);
-      if (run.positions.length >= MIN_ENCODED_RUN) decodeRun(clean, run.positions, run.urlSafe, run.end, out);
+      if (run.count >= MIN_ENCODED_RUN) decodeRun(clean, run, out);
       i = run.end;
     }
   },
 });
 
-function readRun(text: string, from: number): { positions: number[]; urlSafe: boolean; end: number } {
-  const positions: number[] = [];
+/** A run of base64 characters; `positions` is only spelled out when line breaks interrupt it. */
+interface Run {
+  readonly start: number;
+  readonly count: number;
+  readonly positions: readonly number[] | null;
+  readonly urlSafe: boolean;
+  /** Index after the run and its padding. */
+  readonly end: number;
+}
+
+/** Where the run's k-th base64 character sits in the text. */
+function at(run: Run, k: number): number {
+  return run.positions === null ? run.start + k : (run.positions[k] ?? 0);
+}
+
+function readRun(text: string, from: number): Run {
+  const lines: [number, number][] = [];
   let urlSafe = false;
-  let lineStart = from;
   let i = from;
   for (;;) {
+    const lineStart = i;
     while (i < text.length && value(text.charCodeAt(i)) >= 0) {
-      const code = text.charCodeAt(i);
+      const code = text.charCodeAt(i++);
       if (code === 0x2d || code === 0x5f) urlSafe = true;
-      positions.push(i++);
     }
+    lines.push([lineStart, i]);
     const line = i - lineStart;
     const breakLength = text.charCodeAt(i) === 0x0d && text.charCodeAt(i + 1) === 0x0a ? 2 : 1;
     const wraps =
@@ -69,43 +84,48 @@ function readRun(text: string, from: number): { positions: number[]; urlSafe: bo
       value(text.charCodeAt(i + breakLength)) >= 0;
     if (!wraps) break;
     i += breakLength;
-    lineStart = i;
   }
   let end = i;
   while (end < i + 2 && text.charCodeAt(end) === 0x3d) end++;
-  return { positions, urlSafe, end };
+  let positions: number[] | null = null;
+  if (lines.length > 1) {
+    positions = [];
+    for (const [lineStart, lineEnd] of lines) for (let k = lineStart; k < lineEnd; k++) positions.push(k);
+  }
+  const count = positions === null ? i - from : positions.length;
+  return { start: from, count, positions, urlSafe, end };
 }
 
-function decodeRun(clean: Mapped, positions: number[], urlSafe: boolean, end: number, out: DecodedViews): void {
-  const name = urlSafe ? "base64url" : "base64";
-  const offsets = positions.length >= MIN_REALIGNED_RUN ? 4 : 1;
+function decodeRun(clean: Mapped, run: Run, out: DecodedViews): void {
+  const name = run.urlSafe ? "base64url" : "base64";
+  const offsets = run.count >= MIN_REALIGNED_RUN ? 4 : 1;
   for (let offset = 0; offset < offsets; offset++) {
-    fillBytes(clean.text, positions, offset);
+    fillBytes(clean.text, run, offset);
     if (!isUtf8Text(SCRATCH, MIN_DECODED_CHARS)) continue;
     appendUtf8(SCRATCH, clean, out.begin(name));
-    const first = positions[offset] ?? 0;
-    const spans = [originalRange(clean, first, Math.max(first + 1, end))];
-    const sources = [clean.text.slice(first, end)];
+    const first = at(run, offset);
+    const spans = [originalRange(clean, first, Math.max(first + 1, run.end))];
+    const sources = [clean.text.slice(first, run.end)];
     if (out.commit({ spans, sources, evidence: true, describe: `${name} text decodes to` })) return;
   }
 }
 
-/** Decodes the base64 characters at `positions` (from `offset`) into the shared byte buffer. */
-function fillBytes(text: string, positions: number[], offset: number): void {
-  const chars = positions.length - offset;
+/** Decodes the run's characters (from the `offset`-th) into the shared byte buffer. */
+function fillBytes(text: string, run: Run, offset: number): void {
+  const chars = run.count - offset;
   const length = Math.floor((chars * 6) / 8);
   SCRATCH.reset(length);
   let bits = 0;
   let buffer = 0;
   for (let c = 0; c < chars && SCRATCH.length < length; c++) {
-    buffer = ((buffer << 6) | value(text.charCodeAt(positions[offset + c] ?? 0))) & 0xffffff;
+    buffer = ((buffer << 6) | value(text.charCodeAt(at(run, offset + c)))) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
       // Each group of four characters carries three bytes.
       const group = offset + Math.floor(SCRATCH.length / 3) * 4;
-      const last = Math.min(group + 3, positions.length - 1);
-      SCRATCH.push((buffer >> bits) & 0xff, positions[group] ?? 0, (positions[last] ?? 0) + 1);
+      const last = Math.min(group + 3, run.count - 1);
+      SCRATCH.push((buffer >> bits) & 0xff, at(run, group), at(run, last) + 1);
     }
   }
 }
