@@ -1,16 +1,13 @@
 /** Letter, mark or digit of any script: part of a word. */
 export const WORD = 1;
-/** A letter (\p{L}). */
-export const LETTER = 2;
 /** May join the character before it under normalisation (marks, Hangul vowel/final jamo, …). */
-export const COMBINING = 4;
+export const COMBINING = 2;
 /** NFKC rewrites it on its own. */
-export const UNSTABLE = 8;
+export const UNSTABLE = 4;
 /** A default-ignorable code point: renders as nothing. */
-export const INVISIBLE = 16;
+export const INVISIBLE = 8;
 
 const WORD_RE = /^[\p{L}\p{M}\p{N}]$/u;
-const LETTER_RE = /^\p{L}$/u;
 const MARK_RE = /^\p{M}$/u;
 
 /**
@@ -59,7 +56,6 @@ function classify(cp: number): number {
   const char = String.fromCodePoint(cp);
   let flags = 0;
   if (WORD_RE.test(char)) flags |= WORD;
-  if (LETTER_RE.test(char)) flags |= LETTER;
   if (MARK_RE.test(char) || joinsPrevious(cp)) flags |= COMBINING;
   if (char.normalize("NFKC") !== char) flags |= UNSTABLE;
   if (isInvisible(cp)) flags |= INVISIBLE;
@@ -82,7 +78,7 @@ function buildBlock(index: number): Uint8Array {
 
 export function charFlags(cp: number): number {
   // The two largest plain-letter blocks, answered without building 180 tables for CJK text.
-  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7a3)) return WORD | LETTER;
+  if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7a3)) return WORD;
   const index = cp >> 8;
   let table = index < 256 ? bmpBlocks[index] : astralBlocks.get(index);
   if (table === undefined) {

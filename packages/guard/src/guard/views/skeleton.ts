@@ -200,7 +200,7 @@ class WordFolder {
 
   private readAs(start: number, end: number): string {
     const units: number[] = [];
-    for (let i = start; i < end; i++) {
+    for (let i = start; i < end && units.length < 64; i++) {
       const edit = this.edits?.[i] ?? KEEP;
       if (edit === KEEP) {
         units.push(this.text.charCodeAt(i));
@@ -209,7 +209,7 @@ class WordFolder {
       if (edit !== DROP) units.push(edit);
       if ((this.text.codePointAt(i) ?? 0) > 0xffff) i++;
     }
-    return String.fromCharCode(...units.slice(0, 64)).toLowerCase();
+    return String.fromCharCode(...units).toLowerCase();
   }
 }
 

@@ -129,7 +129,7 @@ export function joinSpacedRuns(src: Mapped, runs: readonly SpacedRun[], findings
     copyFrom = last + 1;
     spans.push(originalRange(src, first, last + 1));
     if (example === "" && run.at.length >= MIN_SPACED) {
-      example = `letters spaced out with ${JSON.stringify(run.separator)} spell ${quote(String.fromCharCode(...letters))}`;
+      example = `letters spaced out with ${JSON.stringify(run.separator)} spell ${quote(String.fromCharCode(...letters.slice(0, 80)))}`;
     }
   }
   out.copy(src, copyFrom, text.length);
