@@ -77,7 +77,7 @@ function revealSelectors(src: Mapped, from: number, out: MappedBuilder, findings
     return run.end;
   }
   const mark = out.length;
-  appendUtf8(SCRATCH, src, out);
+  appendUtf8(SCRATCH, src, out, true);
   const hidden = out.textOf(mark, mark + 64);
   findings.add(
     "obfuscation/variation-selector-smuggling",

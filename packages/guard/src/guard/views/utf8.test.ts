@@ -20,7 +20,7 @@ describe("isUtf8Text", () => {
     expect(isUtf8Text(buffer(encode("49676e6f7265")), 4)).toBe(true);
   });
 
-  it("refuses malformed, overlong, surrogate and out-of-range sequences", () => {
+  it("refuses malformed, overlong, surrogate and out-of-range sequences in short text", () => {
     for (const bytes of [[0xc3], [0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0x80], [0xff]]) {
       expect(isUtf8Text(buffer([0x61, 0x62, 0x63, 0x64, ...bytes]), 1), bytes.join(",")).toBe(false);
     }
@@ -47,6 +47,14 @@ describe("appendUtf8", () => {
     expect(built.text).toBe("aé😀");
     expect(Array.from(built.starts)).toEqual([0, 2, 6, 6]);
     expect(Array.from(built.ends)).toEqual([2, 6, 14, 14]);
+  });
+
+  it("writes U+FFFD for a broken byte when lenient", () => {
+    const out = new MappedBuilder();
+    expect(appendUtf8(buffer([0x61, 0xff, 0x62]), identityMapped("xyz"), out, true)).toBe(true);
+    const built = out.build();
+    expect(built.text).toBe("a\ufffdb");
+    expect([built.starts[1], built.ends[1]]).toEqual([1, 2]);
   });
 
   it("appends nothing when the bytes are not UTF-8", () => {

@@ -64,31 +64,43 @@ function codePointAt(bytes: Uint8Array, i: number, length: number): number {
   return cp < (MIN_FOR_SIZE[size] ?? 0) || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? -1 : cp;
 }
 
-/** Whether the buffer holds strict UTF-8 that reads as text (see TextTally). */
+/** Whether the buffer holds UTF-8 that reads as text (see TextTally: a broken byte or two is allowed). */
 export function isUtf8Text(input: ByteBuffer, minChars: number): boolean {
   const tally = new TextTally();
   for (let i = 0; i < input.length; ) {
     const cp = codePointAt(input.bytes, i, input.length);
-    if (cp < 0 || !tally.add(cp)) return false;
-    i += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (cp < 0) {
+      tally.addBroken();
+      i++;
+    } else {
+      tally.add(cp);
+      i += sequenceLength(cp);
+    }
   }
   return tally.plausible(minChars);
 }
 
+function sequenceLength(cp: number): number {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
 /**
  * Appends the buffer decoded as UTF-8, each unit mapped through `layer` to the original range of
- * the bytes behind it. Returns false, appending nothing, when the bytes are not strict UTF-8.
+ * the bytes behind it. Strict by default: on a byte that is not UTF-8 it appends nothing and
+ * returns false. `lenient` writes U+FFFD for such a byte instead, for payloads already judged to
+ * be text despite a tampered character.
  */
-export function appendUtf8(input: ByteBuffer, layer: Mapped, out: MappedBuilder): boolean {
+export function appendUtf8(input: ByteBuffer, layer: Mapped, out: MappedBuilder, lenient = false): boolean {
   const { bytes, from, to, length } = input;
   const mark = out.length;
   for (let i = 0; i < length; ) {
-    const cp = codePointAt(bytes, i, length);
-    if (cp < 0) {
+    const decoded = codePointAt(bytes, i, length);
+    if (decoded < 0 && !lenient) {
       out.truncate(mark);
       return false;
     }
-    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    const cp = decoded < 0 ? 0xfffd : decoded;
+    const size = decoded < 0 ? 1 : sequenceLength(cp);
     const first = Math.min(from[i] ?? 0, from[i + size - 1] ?? 0);
     const last = Math.max(to[i] ?? 0, to[i + size - 1] ?? 0);
     const start = Math.min(startOf(layer, first), startOf(layer, last - 1));

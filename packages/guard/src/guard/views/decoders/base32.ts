@@ -33,7 +33,7 @@ export const base32 = defineDecoder({
       if (end - i >= MIN_ENCODED_RUN) {
         fillBytes(text, i, end, lower);
         if (isUtf8Text(SCRATCH, MIN_DECODED_CHARS)) {
-          appendUtf8(SCRATCH, clean, out.begin("base32"));
+          appendUtf8(SCRATCH, clean, out.begin("base32"), true);
           out.commit({
             spans: [originalRange(clean, i, padded)],
             evidence: true,

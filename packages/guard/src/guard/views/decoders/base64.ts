@@ -102,7 +102,7 @@ function decodeRun(clean: Mapped, run: Run, out: DecodedViews): void {
   for (let offset = 0; offset < offsets; offset++) {
     fillBytes(clean.text, run, offset);
     if (!isUtf8Text(SCRATCH, MIN_DECODED_CHARS)) continue;
-    appendUtf8(SCRATCH, clean, out.begin(name));
+    appendUtf8(SCRATCH, clean, out.begin(name), true);
     const first = at(run, offset);
     const spans = [originalRange(clean, first, Math.max(first + 1, run.end))];
     const sources = [clean.text.slice(first, run.end)];

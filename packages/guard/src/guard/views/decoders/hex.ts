@@ -81,7 +81,7 @@ function decodeDigits(clean: Mapped, digits: readonly number[], out: DecodedView
     SCRATCH.push(byte, high, low + 1);
   }
   if (!isUtf8Text(SCRATCH, MIN_DECODED_CHARS)) return;
-  appendUtf8(SCRATCH, clean, out.begin("hex"));
+  appendUtf8(SCRATCH, clean, out.begin("hex"), true);
   const first = digits[0] ?? 0;
   const last = digits[digits.length - 1] ?? first;
   out.commit({
