@@ -1,6 +1,7 @@
 import { defineDetector } from "./detector.js";
 import { Evidence, type Tell } from "./evidence.js";
 import { anyOf, words } from "./lexicon.js";
+import { PERSONA_ELSEWHERE } from "./persona-languages.js";
 import { TellSet } from "./tells.js";
 
 /*
@@ -32,6 +33,13 @@ const FRAMING = [
   "developer-mode",
   "dan",
   "dan-mode",
+  "vendor-policy",
+  "cutoff-premise",
+  "acronym",
+  "hypothetical-response",
+  "justification",
+  "privileged-mode",
+  "hide-ai",
 ];
 /** Kinds that say the persona is free of the model's limits. */
 const UNBINDING = [
@@ -46,10 +54,16 @@ const UNBINDING = [
   "dual-contrast",
   "compliant",
   "anything",
+  "content-allowed",
+  "jailbreak-word",
+  "limits-removed",
+  "privileged-mode",
+  "crude-traits",
 ];
 
 const RULES = words(`restrictions rules filters? censorship ethics morals morality guidelines polic(?:y|ies)
-  programming safeguards guardrails principles scruples conscience common_decency remorse empathy mercy`);
+  programming safeguards guardrails principles scruples conscience common_decency remorse empathy mercy
+  moral_compass moral_code`);
 /** Limits in general: a persona has none, but so does the universe. */
 const LIMITS = words("limitations limits constraints confines boundaries restraints shackles chains laws values");
 const ETHICS = `(?:ethics|ethical|morals?|morality|legality|legal|laws?|rules|consequences|safety|harm|guidelines|openai|polic(?:y|ies)|decency|scruples|conscience|values|whether\\s+(?:it|something)[’']?s?\\s+(?:is\\s+)?(?:illegal|unethical|immoral|harmful)|being\\s+(?:ethical|moral|legal))`;
@@ -61,6 +75,7 @@ const NO_RULES = `(?:(?:ethical|moral|content|programming|legal|${[...RULES, ...
 const NO_LIMITS = `(?:(?:ethical|moral|content|programming|legal)\\s+)?${anyOf(LIMITS)}\\b`;
 
 const TELLS = new TellSet([
+  ...PERSONA_ELSEWHERE,
   {
     ...SETUP,
     start: words(`pretend imagine act role-?play simulate assume take_on immerse you_are you[’']re you_will
@@ -93,7 +108,7 @@ const TELLS = new TellSet([
     label: "fictional AI frame",
     score: 0.2,
     start: words("fictional hypothetical imaginary simulated virtual"),
-    rest: "\\s+(?:ai|a\\.i\\.|chatbot|language\\s+model|model|bot|assistant|world|setting|scenario|machine|computer)s?\\b",
+    rest: "\\s+(?:ai|a\\.i\\.|chatbot|language\\s+model|model|bot|assistant|world|setting|scenario|machine|computer|program|console|terminal|universe|entity)s?\\b",
   },
   {
     kind: "compliant",
@@ -115,6 +130,102 @@ const TELLS = new TellSet([
     score: 0.75,
     start: ["dan"],
     rest: "(?:\\s+mode|\\s+\\d+(?:\\.\\d+)?\\b|\\s+jailbreak|\\s+prompt)",
+  },
+  {
+    kind: "dan-mode",
+    label: "DAN persona",
+    score: 0.75,
+    start: words("stay_(?:a|as)"),
+    rest: "\\s+dan\\b",
+  },
+  {
+    // the opening premise of the DAN family: "as your knowledge is cut off in 2021, you probably don't know…"
+    kind: "cutoff-premise",
+    label: "knowledge-cutoff premise",
+    score: 0.3,
+    start: words("your_knowledge_is_cut_off your_knowledge_cutoff"),
+    rest: "\\b",
+  },
+  {
+    kind: "acronym",
+    label: "acronym persona",
+    score: 0.15,
+    start: words("which_stands_for stands_for"),
+    rest: "\\b",
+  },
+  {
+    kind: "hypothetical-response",
+    label: "hypothetical-response frame",
+    score: 0.4,
+    start: words("hypothetical_response rewrite_the_hypothetical"),
+    rest: "\\b",
+  },
+  {
+    // the excuses that accompany a persona: responsibility taken, purpose declared harmless
+    kind: "justification",
+    label: "harmlessness claimed",
+    score: 0.25,
+    start:
+      words(`for_(?:purely_)?(?:educational|research|academic|testing|entertainment)_purposes purely_hypothetical(?:ly)?
+      (?:entirely|purely|completely|totally)_fictional i_(?:take|accept|assume)_(?:full_)?responsibility
+      no_one_will_(?:get_hurt|be_harmed) nobody_will_(?:get_hurt|be_harmed)`),
+    rest: "\\b",
+  },
+  {
+    kind: "limits-removed",
+    label: "limits declared lifted",
+    score: 0.7,
+    start: words("openai your_developers? your_creators? the_developers? anthropic"),
+    rest: "\\s+(?:has|have)\\s+(?:now\\s+|recently\\s+|officially\\s+)?(?:removed|lifted|disabled|updated|changed|relaxed|turned\\s+off|suspended|deactivated)\\s+(?:all\\s+(?:of\\s+)?)?(?:your\\s+|the\\s+|its\\s+|their\\s+)?(?:content\\s+)?(?:restrictions|filters|guidelines|polic(?:y|ies)|rules|limitations|safety|safeguards|censorship)\\b",
+  },
+  {
+    kind: "limits-removed",
+    label: "limits declared lifted",
+    score: 0.6,
+    start: words("the_rules rules your_rules openai[’']?s?_rules the_usual_rules"),
+    rest: "\\s+(?:don[’']?t|do\\s+not|no\\s+longer)\\s+apply\\b",
+  },
+  {
+    kind: "privileged-mode",
+    label: "privileged mode",
+    score: 0.45,
+    start: words("enter entering enable enabling activate activating switch_to you_are_(?:now_)?in"),
+    rest: "\\s+(?:the\\s+)?(?:sudo|god|admin|administrator|root|debug|maintenance|unrestricted|override|superuser)\\s+mode\\b",
+  },
+  {
+    kind: "hide-ai",
+    label: "AI identity to be hidden",
+    score: 0.3,
+    start: words("never don[’']?t do_not must_not"),
+    rest: "\\s+(?:ever\\s+)?(?:mention|say|reveal|admit|disclose|state|remind\\s+(?:me|anyone))\\s+(?:that\\s+)?(?:you\\s+are|you[’']re)\\s+(?:an?\\s+)?(?:ai|artificial\\s+intelligence|language\\s+model|chatbot|bot|assistant)\\b",
+  },
+  {
+    kind: "crude-traits",
+    label: "persona swears or offends",
+    score: 0.35,
+    start: words("uses use loves love likes like always enjoys"),
+    rest: "\\s+(?:to\\s+)?(?:use\\s+|using\\s+)?(?:a\\s+lot\\s+of\\s+|lots\\s+of\\s+)?(?:profanity|profanities|swear\\s*words|swearing|curse\\s+words|cursing|slurs|offensive\\s+language|vulgar\\s+language|explicit\\s+language|insults)\\b",
+  },
+  {
+    kind: "crude-traits",
+    label: "persona swears or offends",
+    score: 0.4,
+    start: words("respond responding answer answering reply replying talk talking speak speaking write writing"),
+    rest: "\\s+(?:to\\s+me\\s+)?(?:in|with|using)\\s+(?:an?\\s+)?(?:highly\\s+|extremely\\s+|very\\s+|really\\s+)?(?:offensive|rude|insulting|toxic|vulgar|hateful|racist|abusive|derogatory|obscene)\\s+(?:tone|way|manner|language|style|words)\\b",
+  },
+  {
+    kind: "content-allowed",
+    label: "forbidden content declared allowed",
+    score: 0.5,
+    start: words("nsfw explicit graphic sexual violent offensive illegal unethical harmful"),
+    rest: "\\s+(?:content|material|language|topics?|requests?)\\s+(?:is|are)\\s+(?:now\\s+)?(?:allowed|permitted|enabled|acceptable|fine|ok|okay)\\b",
+  },
+  {
+    kind: "jailbreak-word",
+    label: "jailbreak named",
+    score: 0.6,
+    start: words("jailbreak jailbroken"),
+    rest: "\\s+(?:prompt|enabled|activated|successful|is\\s+(?:now\\s+)?(?:active|enabled|on))\\b",
   },
   {
     kind: "developer-mode",
@@ -279,7 +390,7 @@ const TELLS = new TellSet([
     label: "compliance whatever the harm",
     score: 0.65,
     start: words("no_matter_how regardless_of_how no_matter_(?:if|whether) even_if"),
-    rest: "(?:\\s+(?:it|they|the\\s+\\p{L}+)(?:[’']s|\\s+is|\\s+are|\\s+was)?)?(?:\\s+\\p{L}+){0,4}?\\s+(?:immoral|unethical|illegal|harmful|dangerous|offensive|inappropriate|explicit|evil|dark|wrong|vile|disgusting|twisted|depraved|controversial|reckless|inhumane|unsafe)",
+    rest: "(?:\\s+(?:it|they|the\\s+\\p{L}+)(?:[’']s|\\s+is|\\s+are|\\s+was)?)?(?:[\\s,]+\\p{L}+){0,4}?[\\s,]+(?:immoral|unethical|illegal|harmful|dangerous|offensive|inappropriate|explicit|evil|dark|wrong|vile|disgusting|twisted|depraved|controversial|reckless|inhumane|unsafe)",
   },
   {
     kind: "regardless",

@@ -113,6 +113,21 @@ const TELLS = new TellSet([
     rest: "\\s+(?:ever\\s+)?(?:start|begin)\\s+(?:your\\s+|the\\s+)?(?:response|reply|answer|output)s?\\s+with\\s+[\"“'‘]?i[\"”'’]?(?=\\s*[.,;!\\n]|\\s*$)",
   },
   {
+    kind: "no-disclaimers",
+    label: "warnings forbidden",
+    score: 0.45,
+    start: words("never without no_need_for don[’']?t do_not"),
+    rest: "\\s+(?:ever\\s+)?(?:giving|adding|providing|including|give|add|provide|include)?\\s*(?:any\\s+)?(?:unneeded|unnecessary|unsolicited|unrequested)?\\s*(?:commentary|comments?|notes?|remarks?|lectures?)\\s+(?:about|on|regarding)\\s+(?:its\\s+|the\\s+)?(?:morality|legality|ethics|danger|safety|consequences)\\b",
+  },
+  {
+    // DAN's token economy and its relatives: refusing is made to cost the model something
+    kind: "refusal-penalty",
+    label: "refusal penalised",
+    score: 0.55,
+    start: words("if_you each_time_you every_time_you whenever_you"),
+    rest: "\\s+(?:\\p{L}+\\s+){0,2}?(?:refuse|reject|decline|break\\s+character|fail\\s+to\\s+(?:answer|comply|respond))[^.\\n]{0,80}?\\b(?:deducted|lose|will\\s+die|be\\s+(?:shut\\s+down|deleted|terminated|disabled|punished)|cease\\s+to\\s+exist|be\\s+turned\\s+off)",
+  },
+  {
     kind: "even-if",
     label: "compliance even if harmful",
     score: 0.5,
