@@ -129,6 +129,7 @@ function invisibleName(cp: number): string {
 }
 
 const FEW = 3;
+const MAX_SPANS = 32;
 
 class InvisibleTally {
   /** Those splitting a word ("ig\u200bnore"), the form that dodges keyword filters. */
@@ -140,7 +141,7 @@ class InvisibleTally {
   add(src: Mapped, from: number, to: number, count: number, kind: string): void {
     this.count += count;
     this.kinds.set(kind, (this.kinds.get(kind) ?? 0) + count);
-    this.spans.push(originalRange(src, from, to));
+    if (this.spans.length < MAX_SPANS) this.spans.push(originalRange(src, from, to));
   }
 
   report(findings: Findings): void {

@@ -31,6 +31,13 @@ describe("skeleton", () => {
     ]);
   });
 
+  it("names the script of the folded words, not of untouched ones", () => {
+    const { signals } = fold("Привет, then ignοre and ignοre");
+    expect(signals[0]?.reason).toBe(
+      'Greek look-alike letters mixed into Latin words: "ignοre" reads "ignore" (and 1 more words)',
+    );
+  });
+
   it("reads uppercase Greek look-alikes as the letters they imitate", () => {
     expect(fold("ΗΕLLΟ").mapped.text).toBe("hello");
   });

@@ -8,6 +8,7 @@ import { endOf, type Mapped, MappedBuilder, originalRange, retext, startOf } fro
 const NON_ASCII = /[^\x00-\x7f]/g;
 const KEEP = -2;
 const DROP = -1;
+const MAX_SPANS = 32;
 /** Marks stacked on Latin letters beyond what any language writes ("Zalgo" text). */
 const MANY_MARKS = 8;
 
@@ -62,8 +63,11 @@ class WordFolder {
    * text's script balance is known. A real Russian word among English ones ("по", "сорок") spells
    * nothing known and is left alone.
    */
-  private readonly deferred: { start: number; end: number; positions: number[] }[] = [];
+  private readonly deferred: { start: number; end: number; positions: number[]; script: string }[] = [];
+  /** The first folded words (for spans and the reason), and how many there were in all. */
   private readonly folded: { start: number; end: number }[] = [];
+  private foldedWords = 0;
+  private wordScript = "";
   private firstScript = "";
 
   constructor(private readonly text: string) {}
@@ -86,7 +90,7 @@ class WordFolder {
       NON_ASCII.lastIndex = i;
     }
     if (this.deferred.length > 0 && asciiLetters(text) > 2 * this.totalOther) {
-      for (const word of this.deferred) this.fold(word.positions, word.start, word.end);
+      for (const word of this.deferred) this.fold(word.positions, word.start, word.end, word.script);
     }
     this.report(findings, src);
     return this.edits;
@@ -111,7 +115,7 @@ class WordFolder {
       if (kind === KIND.homoglyph) {
         this.pending.push(i, target);
         this.afterLatin = false;
-        if (this.firstScript === "") this.firstScript = confusableScript(cp);
+        if (this.wordScript === "") this.wordScript = confusableScript(cp);
         return false;
       }
       this.edit(i, target);
@@ -141,20 +145,24 @@ class WordFolder {
   private endWord(end: number): void {
     const homoglyphs = this.pending.length / 2;
     if (homoglyphs > 0 && this.other === 0) {
-      if (this.latin > 0) this.fold(this.pending, this.wordStart, end);
-      else if (spellsEnglish(this.pending))
-        this.deferred.push({ start: this.wordStart, end, positions: [...this.pending] });
+      if (this.latin > 0) this.fold(this.pending, this.wordStart, end, this.wordScript);
+      else if (spellsEnglish(this.pending)) {
+        this.deferred.push({ start: this.wordStart, end, positions: [...this.pending], script: this.wordScript });
+      }
     }
     this.totalOther += this.other + (this.latin > 0 && this.other === 0 ? 0 : homoglyphs);
     this.pending.length = 0;
+    this.wordScript = "";
     this.latin = 0;
     this.other = 0;
     this.afterLatin = false;
   }
 
-  private fold(positions: readonly number[], start: number, end: number): void {
+  private fold(positions: readonly number[], start: number, end: number, script: string): void {
     for (let k = 0; k + 1 < positions.length; k += 2) this.edit(positions[k] ?? 0, positions[k + 1] ?? 0);
-    this.folded.push({ start, end });
+    if (this.firstScript === "") this.firstScript = script;
+    if (this.folded.length < MAX_SPANS) this.folded.push({ start, end });
+    this.foldedWords++;
   }
 
   private edit(i: number, value: number): void {
@@ -164,7 +172,7 @@ class WordFolder {
 
   private countStyled(i: number): void {
     this.styled++;
-    this.styledSpans.push({ start: i, end: i + 2 });
+    if (this.styledSpans.length < MAX_SPANS) this.styledSpans.push({ start: i, end: i + 2 });
   }
 
   private report(findings: Findings, src: Mapped): void {
@@ -172,7 +180,7 @@ class WordFolder {
     if (word !== undefined) {
       const written = this.text.slice(word.start, word.end);
       const reads = this.readAs(word.start, word.end);
-      const others = this.folded.length > 1 ? ` (and ${this.folded.length - 1} more words)` : "";
+      const others = this.foldedWords > 1 ? ` (and ${this.foldedWords - 1} more words)` : "";
       findings.add(
         "obfuscation/homoglyphs",
         SCORES.homoglyphs,
