@@ -51,11 +51,6 @@ export class Evidence {
     return this.found.has(kind);
   }
 
-  /** The score a kind of tell was found with, 0 when it was not found. */
-  scoreOf(kind: string): number {
-    return this.found.get(kind)?.tell.score ?? 0;
-  }
-
   get size(): number {
     return this.found.size;
   }
@@ -107,7 +102,7 @@ function quoteOf(text: string, start: number, end: number): string {
 }
 
 /** Sorted, overlapping and touching spans joined, at most MAX_SPANS of them. */
-export function mergeSpans(spans: readonly Span[]): Span[] {
+function mergeSpans(spans: readonly Span[]): Span[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
   const merged: Span[] = [];
   for (const span of sorted) {
