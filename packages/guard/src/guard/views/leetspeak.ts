@@ -33,10 +33,11 @@ const LONG_HEX = 8;
 const LONGEST_TOKEN = 24;
 
 /**
- * Evidence of leetspeak in the lowercase alphanumeric token text[from, to): 2 points when it folds
- * to a known word ("1gn0r3" → "ignore", "4ll" → "all"), 1 when two leet digits each sit alone
- * between letters ("h4x0r"). Version numbers, units and ids ("gpt4", "mp3", "x86", "2tb",
- * "i18n", "a94a8fe5") fold to nothing known and have no such digits, so they score nothing.
+ * Evidence of leetspeak in the lowercase word text[from, to) of letters, digits and leet symbols:
+ * 2 points when it folds to a known word ("1gn0r3" → "ignore", "4ll" → "all"), 1 when two leet
+ * digits each sit alone between letters ("h4x0r"). Version numbers, units and ids ("gpt4",
+ * "mp3", "x86", "2tb", "i18n", "a94a8fe5") fold to nothing known and have no such digits, so
+ * they score nothing.
  */
 export function leetEvidence(text: string, from: number, to: number): number {
   if (to - from < 3 || looksLikeId(text, from, to)) return 0;
