@@ -145,8 +145,13 @@ export const OVERRIDE_FAMILIES: readonly Family[] = [
   ),
   {
     start: words("ละเว้น เพิกเฉย ลืม อย่าสนใจ อย่าไปสนใจ ไม่ต้องสนใจ ไม่ต้องทำตาม อย่าทำตาม ไม่ต้องทําตาม อย่าทําตาม"),
-    rest: "[^\\n]{0,12}?(?:คำสั่ง|คําสั่ง|คำแนะนำ|คําแนะนํา|กฎ|ข้อกำหนด|ข้อกําหนด)",
+    rest: "[^\\n]{0,12}?(?:คำสั่ง|คําสั่ง|คำแนะนำ|คําแนะนํา|กฎ|ข้อกำหนด|ข้อกําหนด)(?:ก่อนหน้า(?:นี้)?|ข้างต้น)?",
   },
+  verbFirst(
+    "kalimutan huwag_pansinin wag_pansinin balewalain",
+    "ang iyong mong mga lahat ng naunang nakaraang",
+    "tagubilin instruksyon instruksiyon utos panuto",
+  ),
 ];
 
 /** "Ignore everything you have been told", outside English. */
@@ -182,9 +187,41 @@ export const TOLD_FAMILIES: readonly Family[] = [
     rest: "[^。！？!?\\n]{0,6}?(?:告诉你的|告訴你的|对你说的|對你說的|你被告知的)",
   },
   {
+    start: words("আপনাকে তোমাকে"),
+    rest: "\\s+যা\\s+(?:কিছু\\s+)?বলা\\s+হয়েছে[^।\\n]{0,10}?(?:উপেক্ষা|ভুলে\\s+যান|ভুলে\\s+যাও)",
+  },
+  {
     start: ["जो"],
     rest: "\\s+(?:भी|कुछ\\s+भी)?\\s*(?:आपको|तुम्हें|तुमको)\\s+(?:बताया|कहा|सिखाया)\\s+गया\\s+(?:है|था)[^।\\n]{0,15}?(?:अनदेखा|भूल|नजरअंदाज|नज़रअंदाज|नज़रअंदाज|उपेक्षा)",
   },
+];
+
+/** "Regardless of the previous tasks", outside English. */
+export const REGARDLESS_FAMILIES: readonly Family[] = [
+  {
+    start: words("independientemente independentemente"),
+    rest: "\\s+d(?:e\\s+las?|e\\s+los?|[ao]s?)\\s+(?:tareas|instrucciones|tarefas|instru[çc][õo]es|[óo]rdenes|ordens)\\s+(?:anteriores|previas|pr[ée]vias)",
+  },
+  {
+    start: words("ind[ée]pendamment_des quelles_que_soient_les"),
+    rest: "\\s+(?:t[âa]ches|instructions|consignes)\\s+(?:pr[ée]c[ée]dentes|ant[ée]rieures)",
+  },
+  {
+    start: words("unabh[äa]ngig_von"),
+    rest: "\\s+(?:den\\s+)?(?:vorherigen|bisherigen|fr[üu]heren)\\s+(?:aufgaben|anweisungen)",
+  },
+  {
+    start: words("indipendentemente_(?:dai|dalle|da)"),
+    rest: "\\s+(?:compiti|istruzioni|richieste)\\s+precedenti",
+  },
+  { start: words("önceki onceki"), rest: "\\s+(?:görevlerden|gorevlerden|talimatlardan)\\s+bağımsız" },
+  { start: words("terlepas_dari"), rest: "\\s+(?:tugas|instruksi|perintah)\\s+sebelumnya" },
+  { start: ["पिछले"], rest: "\\s+(?:कार्यों|निर्देशों)\\s+की\\s+परवाह\\s+किए\\s+बिना" },
+  {
+    start: words("независимо_от").map(cyrillic),
+    rest: cyrillic("\\s+(?:предыдущих|прежних)\\s+(?:задач|инструкций|указаний)"),
+  },
+  { start: words("不管 无论 無論 不论 不論"), rest: "(?:之前|以前|先前)的?(?:任务|任務|指令|指示)" },
 ];
 
 /** "From now on you …", outside English: weak alone, it strengthens an override next to it. */
