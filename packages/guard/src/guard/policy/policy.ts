@@ -33,7 +33,12 @@ export const DEFAULT_POLICY: Policy = {
     { threshold: 0.8, action: "block" },
   ],
   categories: {
-    obfuscation: [{ threshold: 0.5, action: "flag" }],
+    // An encoding or a look-alike letter is common in honest text, so obfuscation alone only flags;
+    // a hidden channel (Unicode tags, variation-selector bytes) scores above 0.85 and blocks.
+    obfuscation: [
+      { threshold: 0.5, action: "flag" },
+      { threshold: 0.85, action: "block" },
+    ],
   },
   allowList: [],
 };
