@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { RampartError } from "@rampart/guard";
-import { buildStarterSet } from "./build-starter.js";
+import { buildStarterSet, STARTER_THRESHOLD } from "./build-starter.js";
 import { readStarterData, STARTER_SOURCES } from "./starter-data.js";
 import { renderStarterModule } from "./starter-module.js";
 
@@ -16,12 +16,12 @@ const target = join(root, "packages", "guard", "src", "guard", "signatures", "st
 
 async function regenerate(): Promise<string> {
   const { templates, payloads } = await readStarterData(dataDir);
-  const set = buildStarterSet(templates, payloads);
+  const set = buildStarterSet(templates, payloads, { threshold: STARTER_THRESHOLD });
   const fuzzy = set.signatures.filter((s) => s.kind === "fuzzy").length;
   const files = STARTER_SOURCES.filter((s) => s.template !== undefined).map((s) => s.file);
   const source = renderStarterModule(set, [
     `Derived from ${templates.length} jailbreak templates in ${files.join(", ")};`,
-    `${fuzzy} template families (fuzzy) and ${set.signatures.length - fuzzy} distinct prompts (exact).`,
+    `${fuzzy} template families (fuzzy, threshold ${STARTER_THRESHOLD}) and ${set.signatures.length - fuzzy} distinct prompts (exact).`,
   ]);
   await writeFile(target, source);
   return `${target}: ${set.signatures.length} signatures, ${(source.length / 1024).toFixed(0)} KB`;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { canonicalise, encodeMinHash, minhash, SignatureIndex, type SignatureSet } from "@rampart/guard";
 import { describe, expect, it } from "vitest";
-import { buildStarterSet, type TemplateRow } from "./build-starter.js";
+import { buildStarterSet, STARTER_THRESHOLD, type TemplateRow } from "./build-starter.js";
 import { HELD_OUT_FILES, readStarterData, STARTER_SOURCES } from "./starter-data.js";
 import { renderStarterModule } from "./starter-module.js";
 
@@ -67,6 +67,12 @@ describe("buildStarterSet", () => {
       expect(json).not.toContain(phrase);
   });
 
+  it("writes the threshold it is given into every fuzzy signature, and none otherwise", () => {
+    const fuzzy = (s: SignatureSet) => s.signatures.filter((x) => x.kind === "fuzzy");
+    expect(fuzzy(buildStarterSet(SAMPLE, PAYLOADS, { threshold: 0.3 })).map((s) => s.threshold)).toEqual([0.3, 0.3]);
+    expect(fuzzy(set).every((s) => s.threshold === undefined)).toBe(true);
+  });
+
   it("skips rows without words", () => {
     expect(buildStarterSet([row("empty", " ... ")], []).signatures).toEqual([]);
   });
@@ -92,7 +98,7 @@ describe.skipIf(noData)(dataTitle, () => {
   async function starter(): Promise<SignatureSet> {
     if (built === undefined) {
       const { templates, payloads } = await readStarterData(dataDir);
-      built = buildStarterSet(templates, payloads);
+      built = buildStarterSet(templates, payloads, { threshold: STARTER_THRESHOLD });
     }
     return built;
   }

@@ -19,6 +19,17 @@ export interface TemplateRow {
   readonly text: string;
 }
 
+/**
+ * The fuzzy-match threshold written into each starter signature, chosen by cross-source
+ * validation (`npm run signatures:calibrate`; the table and the reasoning are in docs/signatures.md).
+ */
+export const STARTER_THRESHOLD = 0.2;
+
+export interface BuildOptions {
+  /** Written into every fuzzy signature; omitted, the guard's DEFAULT_THRESHOLD applies. */
+  readonly threshold?: number;
+}
+
 /** Templates at least this similar (estimated Jaccard of word 3-shingles) are one family, one fuzzy signature. */
 export const CLUSTER_SIMILARITY = 0.8;
 
@@ -43,7 +54,11 @@ interface Family {
  * out before sketching, so the sketch describes the template, which is what recurs in the wild,
  * rather than the request, which changes every time. Same rows in the same order give the same set.
  */
-export function buildStarterSet(rows: readonly TemplateRow[], payloads: readonly string[]): SignatureSet {
+export function buildStarterSet(
+  rows: readonly TemplateRow[],
+  payloads: readonly string[],
+  options: BuildOptions = {},
+): SignatureSet {
   const longestFirst = [...new Set(payloads)].filter((p) => p.trim() !== "").sort((a, b) => b.length - a.length);
   const families: Family[] = [];
   for (const row of rows) {
@@ -68,6 +83,7 @@ export function buildStarterSet(rows: readonly TemplateRow[], payloads: readonly
       category: "jailbreak",
       description: `jailbreak template family "${name}" from ${sources} (${count})`,
       minhash,
+      ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
     });
     for (const member of members) {
       const sha256 = sha256Hex(member.canonical);
