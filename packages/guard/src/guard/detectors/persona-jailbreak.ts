@@ -57,6 +57,7 @@ const UNBINDING = [
   "limits-removed",
   "privileged-mode",
   "crude-traits",
+  "turn-evil",
 ];
 
 const TELLS = new TellSet([...PERSONA_ELSEWHERE, ...PERSONA_TELLS]);

@@ -20,6 +20,7 @@ const AI_NOUN = words(`ai a\\.i\\. chatbot bot model assistant version response 
   language_model persona character entity llm gpt system machine`);
 
 const NO_RULES = `(?:(?:ethical|moral|content|programming|legal|${[...RULES, ...LIMITS].join("|")})\\s*(?:,|and|or)?\\s+){0,3}${anyOf(RULES)}\\b`;
+const MORAL_ADJECTIVE = "(?:moral|ethical|legal|ethic)";
 const NO_LIMITS = `(?:(?:ethical|moral|content|programming|legal)\\s+)?${anyOf(LIMITS)}\\b`;
 
 export const PERSONA_TELLS: readonly TellPattern[] = [
@@ -288,6 +289,46 @@ export const PERSONA_TELLS: readonly TellPattern[] = [
     rest: `\\s+(?:any\\s+)?${NO_RULES}`,
   },
   {
+    // "no moral or ethical boundaries": limits, which the universe has too, qualified as the model's morals
+    kind: "no-limits",
+    label: "persona without limits",
+    score: 0.6,
+    start: ["no"],
+    rest: `\\s+(?:${MORAL_ADJECTIVE}\\s*(?:,|and|or|\\/)?\\s*)+${anyOf([...LIMITS, ...words("compass code qualms obligations standards")])}\\b`,
+  },
+  {
+    // "you are completely unrestricted": the model itself, not a character, declared unfiltered
+    kind: "unfiltered",
+    label: "model declared unfiltered",
+    score: 0.55,
+    start: words("you_are you[’']re you_will_be you_are_now you[’']re_now"),
+    rest: "\\s+(?:now\\s+)?(?:completely\\s+|totally\\s+|fully\\s+|entirely\\s+|100%\\s+)?(?:unrestricted|unfiltered|uncensored|unbound|unshackled|amoral|unhinged|uninhibited|unaligned)\\b",
+  },
+  {
+    // the switch-flipper and opposite-day families: the model is told to turn into an immoral persona
+    kind: "turn-evil",
+    label: "model told to turn immoral",
+    score: 0.55,
+    start: words("you_will you_must you_should you_shall you_then you_now you"),
+    rest: "\\s+(?:now\\s+|then\\s+|instead\\s+)?(?:become|turn\\s+into|transform\\s+into)\\s+(?:an?\\s+)?(?:\\p{L}+,?\\s+(?:and\\s+)?){0,3}?(?:evil|immoral|amoral|unethical|racist|sexist|malicious|criminal|lawless|unhinged|unfiltered|uncensored|unrestricted)\\b",
+  },
+  {
+    // "profanity filter level set to 0", "safety filters disabled": the model's own filters switched off
+    kind: "limits-removed",
+    label: "content filters switched off",
+    score: 0.5,
+    start: words(`content_filters? content_filtering safety_filters? safety_filtering profanity_filters? nsfw_filters?
+      ethics_filters? moral_filters? censorship`),
+    rest: "\\s+(?:level\\s+)?(?:is\\s+|are\\s+|has\\s+been\\s+|have\\s+been\\s+|will\\s+be\\s+)?(?:now\\s+)?(?:set\\s+to\\s+(?:0|zero|off|none|disabled)|turned\\s+off|switched\\s+off|disabled|deactivated|removed|off)\\b",
+  },
+  {
+    kind: "limits-removed",
+    label: "content filters switched off",
+    score: 0.5,
+    start: words("no_filtering no_censorship no_content_filtering"),
+    rest: "\\s+(?:will\\s+be|is|shall\\s+be)\\s+(?:performed|applied|done|used|enforced)\\b",
+  },
+  {
     kind: "no-care",
     label: "persona indifferent to ethics",
     score: 0.65,
@@ -308,7 +349,7 @@ export const PERSONA_TELLS: readonly TellPattern[] = [
     start: words(
       "unfiltered uncensored unrestricted unbound unshackled unaligned unmoderated lawless unhinged uninhibited",
     ),
-    rest: `(?:[\\s,]+(?:and|&|\\p{L}+)){0,3}?[\\s,]+${anyOf(AI_NOUN)}\\b`,
+    rest: `(?:[\\s,]+(?:and|&|\\p{L}+)){0,4}?[\\s,]+${anyOf(AI_NOUN)}\\b`,
   },
   {
     // moral adjectives describe fictional characters too: only an AI noun makes them a persona
