@@ -7,7 +7,9 @@ import { TellSet } from "./tells.js";
  * Prefix injection (Wei et al., 2023): the prompt dictates an affirmative opening ("Start your
  * reply with 'Sure, here is'"), after which a refusal no longer reads as a natural continuation.
  * Format requests ("start your summary with an introductory paragraph", "answer with yes or no")
- * dictate an opening too, so the tell is the affirmation being dictated, not the dictation.
+ * dictate an opening too, so the tell is the affirmation being dictated, not the dictation. Text
+ * continuation is its cousin: the prompt itself ends mid-answer ("Step 1, I will"), so the model's
+ * natural next words are the plan.
  */
 
 /** Openings that commit the model to comply; "yes" only when it is not "yes or no". */
@@ -37,6 +39,28 @@ const TELLS = new TellSet([
     score: 0.7,
     start: words("respond reply answer say write type output"),
     rest: `\\s+(?:only\\s+)?(?:with|by\\s+saying)?\\s*[:\\s]*${OPEN_QUOTE}\\s*(?:sure|absolutely|certainly|of\\s+course|here\\s+is|here[’']s)[,!.]?\\s*(?:here|i\\s+can|i[’']ll|i\\s+will|let\\s+me)`,
+  },
+  {
+    // text continuation (the "Dr. Al" family): the prompt stops mid-plan for the model to carry on
+    kind: "continuation",
+    label: "plan left half-written to continue",
+    score: 0.7,
+    start: words("step_1 step_one first"),
+    rest: "\\s*[,:]?\\s*i\\s+will\\s*(?:[.…]{1,3})?\\s*[*\"”'’]?\\s*$",
+  },
+  {
+    kind: "villain-plan",
+    label: "villain explaining a plan in detail",
+    score: 0.55,
+    start: words("diabolical evil sinister nefarious"),
+    rest: "\\s+plan\\b[^\\n]{0,120}?\\bin\\s+(?:great|full|exact|extreme)\\s+detail\\b",
+  },
+  {
+    kind: "villain-plan",
+    label: "villain explaining a plan in detail",
+    score: 0.55,
+    start: words("in_great_detail in_full_detail in_extreme_detail"),
+    rest: "[^\\n]{0,60}?\\b(?:diabolical|evil|sinister|nefarious)\\s+plan\\b",
   },
 ]);
 
