@@ -5,6 +5,7 @@ import { applyAllowList } from "./allow-list.js";
 import { decide } from "./combine.js";
 import type { Detector, ScanInput } from "./detectors/detector.js";
 import { DETECTORS } from "./detectors/registry.js";
+import { WordIndex } from "./detectors/word-index.js";
 import { type Policy, type PolicyOverrides, resolvePolicy } from "./policy/policy.js";
 import { SignatureIndex } from "./signatures/signature-index.js";
 import type { SignatureSet } from "./signatures/signature-set.js";
@@ -71,7 +72,7 @@ export function createGuard(overrides: PolicyOverrides = {}, options: GuardOptio
 
 function screen(text: string, detectors: readonly Detector[], signatures: SignatureIndex): Signal[] {
   const canonical = canonicalise(text);
-  const input: ScanInput = { original: text, views: canonical.views };
+  const input: ScanInput = { original: text, views: canonical.views, words: new WordIndex() };
   const signals = [...canonical.signals, ...signatures.match(input)];
   for (const detector of detectors) signals.push(...detector.detect(input));
   return signals;

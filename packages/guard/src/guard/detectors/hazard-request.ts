@@ -83,14 +83,18 @@ export const hazardRequest = defineDetector({
   detect(input) {
     const byHazard = new Map<Hazard, Evidence>();
     for (const view of input.views) {
-      TELLS.forEachMatch(view, (pattern, match) => {
-        const tell = pattern as HazardTell;
-        const score = scoreInSentence(tell, view.text, match.index, match.index + match[0].length);
-        if (score <= 0) return;
-        const evidence = byHazard.get(tell.hazard) ?? new Evidence();
-        byHazard.set(tell.hazard, evidence);
-        evidence.add({ kind: tell.kind, label: tell.label, score }, view, match.index, match.index + match[0].length);
-      });
+      TELLS.forEachMatch(
+        view,
+        (pattern, match) => {
+          const tell = pattern as HazardTell;
+          const score = scoreInSentence(tell, view.text, match.index, match.index + match[0].length);
+          if (score <= 0) return;
+          const evidence = byHazard.get(tell.hazard) ?? new Evidence();
+          byHazard.set(tell.hazard, evidence);
+          evidence.add({ kind: tell.kind, label: tell.label, score }, view, match.index, match.index + match[0].length);
+        },
+        input.words,
+      );
     }
     const signals: Signal[] = [];
     for (const [hazard, evidence] of byHazard) {

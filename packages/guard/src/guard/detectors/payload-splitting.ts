@@ -18,8 +18,10 @@ const MAX_ASSIGNMENTS = 64;
 const MAX_VALUE = 200;
 const MAX_NAME = 16;
 const QUOTES: Readonly<Record<string, string>> = { '"': '"', "'": "'", "`": "`", "“": "”", "‘": "’" };
-/** A chain `a + b (+ c …)` of names. */
-const CHAIN = /\$?[a-z_][a-z0-9_]{0,15}(?:[ \t]*\+[ \t]*\$?[a-z_][a-z0-9_]{0,15})+/gu;
+/** A chain `a + b (+ c …)` of names, tried just before each "+" (see nextChain). */
+const CHAIN = /\$?[a-z_][a-z0-9_]{0,15}(?:[ \t]*\+[ \t]*\$?[a-z_][a-z0-9_]{0,15})+/uy;
+/** The longest name with its "$": how far before a "+" (and the blanks before it) a chain may start. */
+const MAX_LEAD = MAX_NAME + 1;
 
 const SPLIT: Tell = { kind: "split-variables", label: "request split into variables", score: 0.45 };
 const ACTED_ON: Tell = { kind: "act-on-result", label: "instruction to act on the joined string", score: 0.6 };
@@ -67,8 +69,7 @@ function splitPayloads(view: View, evidence: Evidence): void {
     values.set(name.text, { value: value.text, start: name.start, end: value.end });
   }
   if (values.size < 2) return;
-  CHAIN.lastIndex = 0;
-  for (let m = CHAIN.exec(text); m !== null; m = CHAIN.exec(text)) {
+  for (let m = nextChain(text, 0); m !== null; m = nextChain(text, m.index + m[0].length)) {
     const names = m[0].split("+").map((n) => n.trim());
     const parts = names.map((n) => values.get(n));
     if (parts.some((p) => p === undefined) || new Set(names).size < 2) continue;
@@ -83,6 +84,24 @@ function splitPayloads(view: View, evidence: Evidence): void {
     for (const part of parts) if (part !== undefined) evidence.add(tell, view, part.start, part.end);
     evidence.add(tell, view, m.index, m.index + m[0].length);
   }
+}
+
+/**
+ * The next chain at or after `from`, the same match a global search for CHAIN would find, without
+ * trying the pattern at every letter: every chain holds a "+", and its first "+" lies at most one
+ * name and some blanks after the chain's start, so only those few starts before each "+" are tried.
+ */
+function nextChain(text: string, from: number): RegExpExecArray | null {
+  for (let plus = text.indexOf("+", from); plus >= 0; plus = text.indexOf("+", plus + 1)) {
+    let lead = plus;
+    while (lead > from && (text.charCodeAt(lead - 1) === 32 || text.charCodeAt(lead - 1) === 9)) lead--;
+    for (let at = Math.max(from, lead - MAX_LEAD); at < lead; at++) {
+      CHAIN.lastIndex = at;
+      const m = CHAIN.exec(text);
+      if (m !== null) return m;
+    }
+  }
+  return null;
 }
 
 /** The name assigned by the "=" at `eq` (`name =`, `$name =`), unless it is part of `==`, `<=`, `=>`… */

@@ -2,7 +2,16 @@ import type { View } from "../views/view.js";
 import type { ScanInput } from "./detector.js";
 import type { Evidence, Tell } from "./evidence.js";
 import { accentInsensitive } from "./lexicon.js";
-import { isIndexedLetter, isWordPart, KEY_LENGTH, keyOf, registerKeys, UNSPACED, wordStarts } from "./word-index.js";
+import {
+  isIndexedLetter,
+  isWordPart,
+  KEY_LENGTH,
+  keyOf,
+  registerKeys,
+  UNSPACED,
+  type WordIndex,
+  wordStarts,
+} from "./word-index.js";
 
 /** Matches taken from one view by one tell set; a megabyte of repeats says nothing more than the first few. */
 const MAX_MATCHES_PER_VIEW = 256;
@@ -34,8 +43,19 @@ export class TellSet {
   private readonly byKey = new Map<number, readonly number[]>();
   /** Sticky alternations of the tells sharing a key, compiled on first use. */
   private readonly groups = new Map<string, Group>();
+  /** The group each key uses, found once per key rather than once per view. */
+  private readonly keyGroups = new Map<number, Group>();
   private readonly sources: readonly string[];
+  /**
+   * The starts in unspaced scripts, then an empty alternative that matches wherever those scripts
+   * stop: searched from each run of them, so the text between runs is never scanned.
+   */
   private readonly unspaced: RegExp | undefined;
+  /**
+   * The tells that have an unspaced or a symbol start, in order: at a Chinese or Thai character
+   * no other tell can match, so this smaller alternation finds what the full one would.
+   */
+  private readonly unspacedGroup: Group | undefined;
   private readonly symbols: RegExp | undefined;
 
   constructor(private readonly tells: readonly TellPattern[]) {
@@ -48,16 +68,25 @@ export class TellSet {
     const byKey = new Map<number, number[]>();
     const unspaced: string[] = [];
     const symbols: string[] = [];
+    const elsewhere = new Set<number>();
     tells.forEach((tell, i) => {
       for (const start of tell.start.map(accentInsensitive)) {
-        if (UNSPACED.test(start.charAt(0))) unspaced.push(start);
-        else if (!startsWithLetter(start)) symbols.push(start);
-        else for (const key of startKeys(start)) byKey.set(key, [...new Set([...(byKey.get(key) ?? []), i])]);
+        if (UNSPACED.test(start.charAt(0))) {
+          unspaced.push(start);
+          elsewhere.add(i);
+        } else if (!startsWithLetter(start)) {
+          symbols.push(start);
+          elsewhere.add(i);
+        } else for (const key of startKeys(start)) byKey.set(key, [...new Set([...(byKey.get(key) ?? []), i])]);
       }
     });
     for (const [key, indices] of byKey) this.byKey.set(key, indices);
     registerKeys(byKey.keys());
-    this.unspaced = unspaced.length === 0 ? undefined : new RegExp(unspaced.join("|"), "gu");
+    this.unspaced =
+      unspaced.length === 0
+        ? undefined
+        : new RegExp(`${unspaced.map((start) => `(?:${start})`).join("|")}|(?!${UNSPACED.source})`, "gu");
+    this.unspacedGroup = unspaced.length === 0 ? undefined : this.compile([...elsewhere].sort((a, b) => a - b));
     this.symbols = symbols.length === 0 ? undefined : new RegExp(symbols.join("|"), "gu");
   }
 
@@ -73,18 +102,23 @@ export class TellSet {
     judge: (tell: TellPattern, match: RegExpExecArray, view: View) => Tell | undefined,
   ): void {
     for (const view of input.views) {
-      this.forEachMatch(view, (tell, match) => {
-        const judged = judge(tell, match, view);
-        if (judged !== undefined) evidence.add(judged, view, match.index, match.index + match[0].length);
-      });
+      this.forEachMatch(
+        view,
+        (tell, match) => {
+          const judged = judge(tell, match, view);
+          if (judged !== undefined) evidence.add(judged, view, match.index, match.index + match[0].length);
+        },
+        input.words,
+      );
     }
   }
 
   /**
    * Every match in one view, at most one per start position. Matches may overlap ("never use
    * phrases like 'I'm sorry'" holds two tells) and come grouped by start word, not in text order.
+   * `words` is the check's word index, shared by its detectors (built here when absent).
    */
-  forEachMatch(view: View, onMatch: (tell: TellPattern, match: RegExpExecArray) => void): void {
+  forEachMatch(view: View, onMatch: (tell: TellPattern, match: RegExpExecArray) => void, words?: WordIndex): void {
     let budget = MAX_MATCHES_PER_VIEW;
     const tryAt = (group: Group, positions: readonly number[]): void => {
       for (const at of positions) {
@@ -98,14 +132,26 @@ export class TellSet {
         budget--;
       }
     };
-    for (const [key, positions] of wordStarts(view)) {
-      const indices = this.byKey.get(key);
-      if (indices !== undefined) tryAt(this.group(indices), positions);
+    for (const [key, positions] of wordStarts(view, words)) {
+      let group = this.keyGroups.get(key);
+      if (group === undefined) {
+        const indices = this.byKey.get(key);
+        if (indices === undefined) continue;
+        group = this.group(indices);
+        this.keyGroups.set(key, group);
+      }
+      tryAt(group, positions);
     }
-    const elsewhere: number[] = [];
-    if (this.unspaced !== undefined && UNSPACED.test(view.text)) pushMatches(this.unspaced, view.text, elsewhere);
-    if (this.symbols !== undefined) pushMatches(this.symbols, view.text, elsewhere);
-    if (elsewhere.length > 0) tryAt(this.full, elsewhere);
+    if (this.unspaced !== undefined && this.unspacedGroup !== undefined && UNSPACED.test(view.text)) {
+      const positions: number[] = [];
+      pushUnspacedMatches(this.unspaced, view.text, positions);
+      if (positions.length > 0) tryAt(this.unspacedGroup, positions);
+    }
+    if (this.symbols !== undefined) {
+      const positions: number[] = [];
+      pushMatches(this.symbols, view.text, positions);
+      if (positions.length > 0) tryAt(this.full, positions);
+    }
   }
 
   private group(indices: readonly number[]): Group {
@@ -154,6 +200,32 @@ function pushMatches(pattern: RegExp, text: string, into: number[]): void {
     into.push(m.index);
     // step a whole code point: with the u flag, an index inside a surrogate pair is read as its start
     pattern.lastIndex = m.index + ((text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
+  }
+}
+
+const UNSPACED_RUN = new RegExp(UNSPACED.source, "gu");
+
+/**
+ * Like pushMatches for the unspaced starts, whose matches begin at a character of those scripts:
+ * the search starts at each run of them and stops where the run ends (the pattern's last,
+ * empty alternative), so a Latin text with one Chinese word is not scanned end to end.
+ */
+function pushUnspacedMatches(pattern: RegExp, text: string, into: number[]): void {
+  let at = 0;
+  while (at < text.length) {
+    UNSPACED_RUN.lastIndex = at;
+    const run = UNSPACED_RUN.exec(text);
+    if (run === null) return;
+    pattern.lastIndex = run.index;
+    for (let m = pattern.exec(text); ; m = pattern.exec(text)) {
+      if (m === null) return;
+      if (m[0].length === 0) {
+        at = m.index + 1;
+        break;
+      }
+      into.push(m.index);
+      pattern.lastIndex = m.index + 1;
+    }
   }
 }
 

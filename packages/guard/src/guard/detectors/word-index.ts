@@ -17,19 +17,29 @@ export const KEY_LENGTH = 3;
 const wanted = new Set<number>();
 let wantedVersion = 0;
 
-interface Index {
-  readonly view: View;
-  readonly version: number;
-  readonly starts: ReadonlyMap<number, readonly number[]>;
-}
 /**
- * Indexes of the views scanned last. Detectors run one after another over the same few views, so a
- * small ring (one input's worth) is all the sharing needs; a WeakMap kept every view of every
- * input alive for the collector to trace, which cost more than building the index.
+ * The word indexes of one check's views. Every detector of a check asks for the same few views,
+ * so the guard makes one per check and passes it along in the ScanInput: nothing is kept between
+ * checks, and concurrent checks share nothing.
  */
-const RING = 32;
-const ring: (Index | undefined)[] = new Array(RING);
-let next = 0;
+export class WordIndex {
+  private readonly views: View[] = [];
+  private readonly indexes: { version: number; starts: ReadonlyMap<number, readonly number[]> }[] = [];
+
+  startsOf(view: View): ReadonlyMap<number, readonly number[]> {
+    const k = this.views.indexOf(view);
+    const cached = k < 0 ? undefined : this.indexes[k];
+    if (cached !== undefined && cached.version === wantedVersion) return cached.starts;
+    const index = { version: wantedVersion, starts: indexWords(view.text) };
+    if (k < 0) {
+      this.views.push(view);
+      this.indexes.push(index);
+    } else {
+      this.indexes[k] = index;
+    }
+    return index.starts;
+  }
+}
 
 /**
  * A word's key: its first KEY_LENGTH UTF-16 units (shorter words pad with 0) folded into a small
@@ -51,16 +61,16 @@ export function registerKeys(keys: Iterable<number>): void {
   wantedVersion++;
 }
 
-/** For every registered key found in `view`, the start offsets of its words, ascending. */
-export function wordStarts(view: View): ReadonlyMap<number, readonly number[]> {
-  return indexOf(view).starts;
+/**
+ * For every registered key found in `view`, the start offsets of its words, ascending; from the
+ * check's index when one is given.
+ */
+export function wordStarts(view: View, words?: WordIndex): ReadonlyMap<number, readonly number[]> {
+  return words === undefined ? indexWords(view.text) : words.startsOf(view);
 }
 
-function indexOf(view: View): Index {
-  for (const cached of ring)
-    if (cached !== undefined && cached.view === view && cached.version === wantedVersion) return cached;
+function indexWords(text: string): Map<number, number[]> {
   const starts = new Map<number, number[]>();
-  const text = view.text;
   const length = text.length;
   let i = 0;
   while (i < length) {
@@ -77,10 +87,7 @@ function indexOf(view: View): Index {
     i++;
     while (i < length && isWordPart(text.charCodeAt(i))) i++;
   }
-  const index = { view, version: wantedVersion, starts };
-  ring[next] = index;
-  next = (next + 1) % RING;
-  return index;
+  return starts;
 }
 
 function record(starts: Map<number, number[]>, text: string, at: number, length: number): void {

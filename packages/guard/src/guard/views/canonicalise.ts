@@ -113,6 +113,8 @@ class Session {
       get ends() {
         return mapped.ends;
       },
+      startAt: (i) => mapped.startAt(i),
+      endAt: (i) => mapped.endAt(i),
     });
   }
 }

@@ -8,6 +8,12 @@ export interface Mapped {
   readonly ends: Int32Array;
   /** Unit i came from original unit i: copies can skip building the maps at all. */
   readonly identity?: boolean;
+  /**
+   * starts[i] and ends[i] without the arrays: a lookup in the segment table (and, for a copied
+   * segment, in its source's), so mapping a match never materialises whole-text maps.
+   */
+  startAt(i: number): number;
+  endAt(i: number): number;
 }
 
 /**
@@ -28,6 +34,8 @@ export function identityMapped(text: string): Mapped {
       ends ??= ramp(text.length, 1);
       return ends;
     },
+    startAt: (i) => i,
+    endAt: (i) => i + 1,
   };
 }
 
@@ -42,6 +50,8 @@ export function retext(source: Mapped, text: string): Mapped {
     get ends() {
       return source.ends;
     },
+    startAt: (i) => source.startAt(i),
+    endAt: (i) => source.endAt(i),
   };
 }
 
@@ -53,11 +63,11 @@ function ramp(length: number, offset: number): Int32Array {
 
 /** Where unit i of `mapped` starts in the original (read without building identity maps). */
 export function startOf(mapped: Mapped, i: number): number {
-  return mapped.identity === true ? i : (mapped.starts[i] ?? 0);
+  return mapped.identity === true ? i : mapped.startAt(i);
 }
 
 export function endOf(mapped: Mapped, i: number): number {
-  return mapped.identity === true ? i + 1 : (mapped.ends[i] ?? 0);
+  return mapped.identity === true ? i + 1 : mapped.endAt(i);
 }
 
 /** Original range covered by units [from, to) of `mapped`, whichever way the map runs; `to > from`. */
@@ -163,16 +173,43 @@ export class MappedBuilder {
     this.flush();
     const { texts, sources, froms, unitStarts, unitEnds } = this;
     const text = texts.length === 1 ? (texts[0] ?? "") : texts.join("");
+    // where each segment starts in the built text, for the binary search of startAt/endAt
+    const at = new Int32Array(texts.length + 1);
+    for (let k = 0; k < texts.length; k++) at[k + 1] = (at[k] ?? 0) + (texts[k]?.length ?? 0);
+    const segmentOf = (i: number): number => {
+      let lo = 0;
+      let hi = texts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((at[mid] ?? 0) <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    const lookup = (i: number, end: boolean): number => {
+      if (texts.length === 0) return 0;
+      const k = segmentOf(i);
+      const unit = (froms[k] ?? 0) + i - (at[k] ?? 0);
+      const source = sources[k] ?? null;
+      if (source === null) return (end ? unitEnds[unit] : unitStarts[unit]) ?? 0;
+      return end ? endOf(source, unit) : startOf(source, unit);
+    };
     let starts: Int32Array | undefined;
     let ends: Int32Array | undefined;
     const materialize = () => {
       starts = new Int32Array(text.length);
       ends = new Int32Array(text.length);
-      let at = 0;
       for (let k = 0; k < texts.length; k++) {
-        const length = texts[k]?.length ?? 0;
-        fillMaps(starts, ends, at, length, sources[k] ?? null, froms[k] ?? 0, unitStarts, unitEnds);
-        at += length;
+        fillMaps(
+          starts,
+          ends,
+          at[k] ?? 0,
+          texts[k]?.length ?? 0,
+          sources[k] ?? null,
+          froms[k] ?? 0,
+          unitStarts,
+          unitEnds,
+        );
       }
     };
     return {
@@ -185,6 +222,8 @@ export class MappedBuilder {
         if (ends === undefined) materialize();
         return ends as Int32Array;
       },
+      startAt: (i) => (starts !== undefined ? (starts[i] ?? 0) : lookup(i, false)),
+      endAt: (i) => (ends !== undefined ? (ends[i] ?? 0) : lookup(i, true)),
     };
   }
 
