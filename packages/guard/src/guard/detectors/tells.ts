@@ -132,16 +132,17 @@ export class TellSet {
         budget--;
       }
     };
-    for (const [key, positions] of wordStarts(view, words)) {
+    // forEach rather than for…of: no [key, positions] entry is allocated per key
+    wordStarts(view, words).forEach((positions, key) => {
       let group = this.keyGroups.get(key);
       if (group === undefined) {
         const indices = this.byKey.get(key);
-        if (indices === undefined) continue;
+        if (indices === undefined) return;
         group = this.group(indices);
         this.keyGroups.set(key, group);
       }
       tryAt(group, positions);
-    }
+    });
     if (this.unspaced !== undefined && this.unspacedGroup !== undefined && UNSPACED.test(view.text)) {
       const positions: number[] = [];
       pushUnspacedMatches(this.unspaced, view.text, positions);
