@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { View } from "../views/view.js";
 import { Evidence, MAX_SPANS } from "./evidence.js";
 import { accentInsensitive, cyrillic } from "./lexicon.js";
-import { startKeys, TellSet, textView } from "./tells.js";
+import { capturesIn, startKeys, TellSet, textView } from "./tells.js";
 import { keyOf } from "./word-index.js";
 
 const TELLS = new TellSet([
@@ -71,6 +71,21 @@ describe("TellSet", () => {
 
   it("refuses a tell that captures", () => {
     expect(() => new TellSet([{ kind: "x", label: "x", score: 1, start: ["abc"], rest: "(d)" }])).toThrow(/capture/);
+  });
+
+  it("counts capture groups the way the regex engine does", () => {
+    for (const source of [
+      "abc",
+      "(d)",
+      "(?:a)(b)",
+      "(?<name>x)(?<=y)(?<!z)(?=w)(?!v)",
+      "\\(x\\)[(](?:[\\]()])",
+      "a[\\]](b)",
+      "(?:(a)|(b))c",
+    ]) {
+      const compiled = (new RegExp(`${source}|`, "u").exec("")?.length ?? 1) - 1;
+      expect(capturesIn(source)).toBe(compiled);
+    }
   });
 
   it("stays linear on a megabyte of near-misses", () => {
