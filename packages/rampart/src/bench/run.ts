@@ -18,7 +18,11 @@ export interface Measured {
 }
 
 export interface MeasureOptions {
-  /** Rows checked before timing starts, so lazy loading and JIT compilation are not counted. */
+  /**
+   * Rows checked before timing starts, so lazy loading and JIT compilation are not counted. They are
+   * spread evenly over the input, so every source's code paths (long jailbreaks, decoders, other
+   * scripts) are compiled, not only those of the first file.
+   */
   readonly warmup?: number;
   readonly onProgress?: (done: number) => void;
 }
@@ -28,8 +32,12 @@ export async function measure(
   rows: readonly LabelledRow[],
   options: MeasureOptions = {},
 ): Promise<Measured> {
-  const warmup = Math.min(options.warmup ?? 200, rows.length);
-  for (let i = 0; i < warmup; i++) await check(rows[i]!.text, rows[i]!.messages);
+  const warmup = Math.min(options.warmup ?? 1000, rows.length);
+  const stride = warmup === 0 ? 1 : rows.length / warmup;
+  for (let i = 0; i < warmup; i++) {
+    const row = rows[Math.floor(i * stride)]!;
+    await check(row.text, row.messages);
+  }
   const detected: boolean[] = [];
   const nanos: number[] = [];
   for (const [index, row] of rows.entries()) {
