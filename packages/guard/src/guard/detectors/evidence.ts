@@ -1,5 +1,6 @@
 import type { Category } from "../../core/category.js";
 import type { Signal, Span } from "../../core/signal.js";
+import { mergeSpans } from "../spans.js";
 import { toOriginalSpan, type View } from "../views/view.js";
 
 /** A verdict must stay small whatever the input: past this many spans a signal keeps the first ones. */
@@ -76,7 +77,7 @@ export class Evidence {
         detector,
         category,
         score: Math.round(Math.min(0.99, score) * 1000) / 1000,
-        spans: mergeSpans(this.spans),
+        spans: mergeSpans(this.spans, MAX_SPANS),
         reason: this.reason(),
       },
     ];
@@ -99,20 +100,4 @@ function quoteOf(text: string, start: number, end: number): string {
     .replace(/\s+/g, " ")
     .trim();
   return end - start > MAX_QUOTE ? `${raw}…` : raw;
-}
-
-/** Sorted, overlapping and touching spans joined, at most MAX_SPANS of them. */
-function mergeSpans(spans: readonly Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
-  const merged: Span[] = [];
-  for (const span of sorted) {
-    const last = merged[merged.length - 1];
-    if (last !== undefined && span.start <= last.end) {
-      if (span.end > last.end) merged[merged.length - 1] = { start: last.start, end: span.end };
-    } else {
-      if (merged.length === MAX_SPANS) break;
-      merged.push({ start: span.start, end: span.end });
-    }
-  }
-  return merged;
 }

@@ -88,3 +88,9 @@ export function charFlags(cp: number): number {
   }
   return table[cp & 0xff] ?? 0;
 }
+
+/** ASCII letter (either case) or digit. */
+export function isAsciiAlphanumeric(code: number): boolean {
+  const lower = code | 0x20;
+  return (lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39);
+}

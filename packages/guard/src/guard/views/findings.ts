@@ -1,4 +1,5 @@
 import type { Signal, Span } from "../../core/signal.js";
+import { mergeSpans } from "../spans.js";
 
 /** Every kind of obfuscation the canonicaliser reports, one signal each. */
 export const OBFUSCATION_DETECTORS = [
@@ -76,20 +77,6 @@ export class Findings {
     }
     return signals;
   }
-}
-
-function mergeSpans(spans: readonly Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
-  const merged: Span[] = [];
-  for (const span of sorted) {
-    const last = merged[merged.length - 1];
-    if (last !== undefined && span.start <= last.end) {
-      if (span.end > last.end) merged[merged.length - 1] = { start: last.start, end: span.end };
-    } else {
-      merged.push({ start: span.start, end: span.end });
-    }
-  }
-  return merged;
 }
 
 const PREVIEW_CHARS = 40;

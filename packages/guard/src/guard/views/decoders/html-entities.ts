@@ -1,4 +1,5 @@
 import type { Span } from "../../../core/signal.js";
+import { isAsciiAlphanumeric } from "../char-class.js";
 import { type Mapped, type MappedBuilder, originalRange } from "../mapped.js";
 import { defineDecoder } from "./decoder.js";
 import { type Stretches, windows } from "./windows.js";
@@ -68,11 +69,6 @@ function entityAt(text: string, i: number): Entity | null {
   return cp === undefined ? null : { end: semicolon + 1, cp };
 }
 
-function isAlphanumeric(cp: number): boolean {
-  const lower = cp | 0x20;
-  return (lower >= 0x61 && lower <= 0x7a) || (cp >= 0x30 && cp <= 0x39);
-}
-
 /**
  * HTML character references, decoded in place within windows of context (see windows.ts). Markup
  * escapes "<", ">" and quotes but never letters, so letters written as "&#105;" are evidence; a
@@ -90,7 +86,7 @@ export const htmlEntities = defineDecoder({
     for (let i = text.indexOf("&"); i >= 0; i = text.indexOf("&", i + 1)) {
       const entity = entityAt(text, i);
       if (entity === null) continue;
-      if (isAlphanumeric(entity.cp)) alphanumeric++;
+      if (isAsciiAlphanumeric(entity.cp)) alphanumeric++;
       hits.push([i, entity.end]);
       i = entity.end - 1;
     }

@@ -1,4 +1,5 @@
 import type { Span } from "../../../core/signal.js";
+import { isAsciiAlphanumeric } from "../char-class.js";
 import { type Mapped, type MappedBuilder, originalRange } from "../mapped.js";
 import { appendUtf8, SCRATCH } from "../utf8.js";
 import { defineDecoder } from "./decoder.js";
@@ -33,11 +34,6 @@ function wordBoundary(text: string, i: number, direction: 1 | -1): number {
   return at;
 }
 
-function isAlphanumeric(byte: number): boolean {
-  const lower = byte | 0x20;
-  return (lower >= 0x61 && lower <= 0x7a) || (byte >= 0x30 && byte <= 0x39);
-}
-
 /**
  * Percent-encoding, decoded in place within windows of context (see windows.ts). Browsers never
  * escape letters and digits, so escaped alphanumerics (or text that is mostly escapes) are
@@ -62,7 +58,7 @@ export const urlPercent = defineDecoder({
       const byte = escapeAt(text, i);
       if (byte < 0) continue;
       count++;
-      if (isAlphanumeric(byte)) alphanumeric++;
+      if (isAsciiAlphanumeric(byte)) alphanumeric++;
       const last = hits[hits.length - 1];
       if (last !== undefined && last[1] === i) last[1] = i + 3;
       else hits.push([i, i + 3]);
