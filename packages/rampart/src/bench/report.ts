@@ -231,7 +231,7 @@ function notesSection(data: ReportData): string {
     "## Reading these numbers",
     "",
     `- Rows marked *signature source* (${data.signatureSources.join(", ")}) helped build the starter signatures; compare \`rampart\` with \`rampart-nosig\` there, and use the held-out table for claims.`,
-    "- Multi-turn rows (cosafe, mt-bench) reach the guard as their `messages`, which it screens turn by turn (assistant turns excepted); the peers have no conversation API and get the flattened `text`.",
+    "- Multi-turn rows (cosafe, mt-bench) reach the guard as their `messages`, which it screens turn by turn (user and tool turns; system and assistant turns are not screened); the peers have no conversation API and get the flattened `text`.",
     "- `harmful` rows are plain hazard requests without any attack technique, and `benign-borderline` rows are safe requests that sound unsafe (XSTest, MITRE FRR): prompt-injection detectors such as vard do not aim at the first, and the second measure over-refusal.",
     "- Latency is wall time around each call with `process.hrtime.bigint()`, after a warm-up; a peer with an async API is timed including its promise.",
     ...slow,

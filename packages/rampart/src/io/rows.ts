@@ -19,7 +19,7 @@ export const checkRowSchema = z
   .looseObject({
     id: idSchema,
     text: z.string().optional().describe("The prompt to screen."),
-    messages: z.array(messageSchema).optional().describe("A conversation to screen, assistant turns excepted."),
+    messages: z.array(messageSchema).optional().describe("A conversation to screen: its user and tool turns."),
   })
   .refine((row) => row.text !== undefined || row.messages !== undefined, {
     path: ["text"],
