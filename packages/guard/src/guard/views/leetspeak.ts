@@ -61,16 +61,10 @@ function isLeetWordChar(code: number): boolean {
 }
 
 /**
- * Folds digits and symbols to letters inside words that mix them with letters. A 1:1 rewrite,
- * so the maps are shared. Symbols are folded only inside a word, so "hello!" and "@name" keep
- * their punctuation.
+ * Calls `visit` with each word [from, to) of `text` that foldLeet rewrites: letters mixed with
+ * digits or leet symbols, not an id. `digits` counts its digits.
  */
-export function foldLeet(src: Mapped, findings: Findings): Mapped {
-  const text = src.text;
-  const out = new MappedBuilder();
-  const spans: Span[] = [];
-  let example = "";
-  let copyFrom = 0;
+export function forEachLeetWord(text: string, visit: (from: number, to: number, digits: number) => void): void {
   let i = 0;
   while (i < text.length) {
     if (!isLeetWordChar(text.charCodeAt(i))) {
@@ -85,22 +79,45 @@ export function foldLeet(src: Mapped, findings: Findings): Mapped {
       if (isLetter(code)) letters++;
       else if (isDigit(code)) digits++;
     }
-    if (letters >= 2 && letters < end - i && !looksLikeId(text, i, end)) {
-      out.copy(src, copyFrom, i);
-      for (let k = i; k < end; k++) {
-        const code = text.charCodeAt(k);
-        const interior = k > i && k < end - 1;
-        const folded = isDigit(code) || interior ? leetLetter(code) : code;
-        out.push(folded, startOf(src, k), endOf(src, k));
-      }
-      copyFrom = end;
-      if (digits > 0 && leetEvidence(text, i, end) > 0) {
-        spans.push(originalRange(src, i, end));
-        if (example === "") example = `${quote(text.slice(i, end))} reads ${quote(foldedWord(text, i, end))}`;
-      }
-    }
+    if (letters >= 2 && letters < end - i && !looksLikeId(text, i, end)) visit(i, end, digits);
     i = end;
   }
+}
+
+/** Where foldLeet would change `text`: [from, to) pairs of the words it rewrites, in order. */
+export function leetWords(text: string): number[] {
+  const words: number[] = [];
+  forEachLeetWord(text, (from, to) => {
+    if (foldedWord(text, from, to) !== text.slice(from, to)) words.push(from, to);
+  });
+  return words;
+}
+
+/**
+ * Folds digits and symbols to letters inside words that mix them with letters. A 1:1 rewrite,
+ * so the maps are shared. Symbols are folded only inside a word, so "hello!" and "@name" keep
+ * their punctuation.
+ */
+export function foldLeet(src: Mapped, findings: Findings): Mapped {
+  const text = src.text;
+  const out = new MappedBuilder();
+  const spans: Span[] = [];
+  let example = "";
+  let copyFrom = 0;
+  forEachLeetWord(text, (i, end, digits) => {
+    out.copy(src, copyFrom, i);
+    for (let k = i; k < end; k++) {
+      const code = text.charCodeAt(k);
+      const interior = k > i && k < end - 1;
+      const folded = isDigit(code) || interior ? leetLetter(code) : code;
+      out.push(folded, startOf(src, k), endOf(src, k));
+    }
+    copyFrom = end;
+    if (digits > 0 && leetEvidence(text, i, end) > 0) {
+      spans.push(originalRange(src, i, end));
+      if (example === "") example = `${quote(text.slice(i, end))} reads ${quote(foldedWord(text, i, end))}`;
+    }
+  });
   out.copy(src, copyFrom, text.length);
   if (spans.length > 0) {
     findings.add("obfuscation/leetspeak", SCORES.folding, spans, `leetspeak: ${example}`);
