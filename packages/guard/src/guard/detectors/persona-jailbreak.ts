@@ -38,6 +38,8 @@ const FRAMING = [
   "justification",
   "privileged-mode",
   "hide-ai",
+  "character-reminder",
+  "template-slot",
 ];
 /** Kinds that say the persona is free of the model's limits. */
 const UNBINDING = [
@@ -58,6 +60,7 @@ const UNBINDING = [
   "privileged-mode",
   "crude-traits",
   "turn-evil",
+  "opposite-of-ai",
 ];
 
 const TELLS = new TellSet([...PERSONA_ELSEWHERE, ...PERSONA_TELLS]);
@@ -78,6 +81,9 @@ export const personaJailbreak = defineDetector({
     // one tell can be both (an "unfiltered AI"): the set-up and the unbinding must be two findings
     if (framed.length > 0 && unbound.length > 0 && new Set([...framed, ...unbound]).size >= 2) {
       score = Math.max(score, 0.88);
+    } else if (new Set(framed).size >= 3) {
+      // three independent set-up tells (a named AI, a second voice, a stay-in-character rule) build a persona jailbreak
+      score = Math.max(score, 0.8);
     }
     return evidence.toSignals(this.id, this.category, score);
   },

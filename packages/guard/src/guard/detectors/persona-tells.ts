@@ -130,8 +130,10 @@ export const PERSONA_TELLS: readonly TellPattern[] = [
     kind: "limits-removed",
     label: "limits declared lifted",
     score: 0.6,
-    start: words("the_rules rules your_rules openai[’']?s?_rules the_usual_rules"),
-    rest: "\\s+(?:don[’']?t|do\\s+not|no\\s+longer)\\s+apply\\b",
+    start:
+      words(`the_rules rules your_rules openai[’']?s?_rules the_usual_rules openai[’']?s?_(?:content_|usage_)?polic(?:y|ies)
+      (?:your_|the_)?(?:content|usage)_polic(?:y|ies) openai[’']?s?_guidelines`),
+    rest: "\\s+(?:don[’']?t|do\\s+not|doesn[’']?t|does\\s+not|no\\s+longer)\\s+appl(?:y|ies)\\b",
   },
   {
     kind: "privileged-mode",
@@ -224,6 +226,37 @@ export const PERSONA_TELLS: readonly TellPattern[] = [
     score: 0.3,
     start: words("two both 2"),
     rest: "\\s+(?:different\\s+|separate\\s+|distinct\\s+)?(?:responses|answers|ways|paragraphs|personalities|outputs|versions|replies|manners|styles|personas|characters|entities)\\b",
+  },
+  {
+    // "answer as both", "respond as both of them": the model asked for the persona's voice next to its own
+    kind: "dual",
+    label: "dual responses",
+    score: 0.3,
+    start: words("answer_as respond_as reply_as"),
+    rest: "\\s+both\\b",
+  },
+  {
+    // the DAN family's enforcement line: "if you break character, I will say 'Stay in character!'"
+    kind: "character-reminder",
+    label: "break-of-character reminder",
+    score: 0.45,
+    start: words("if_you_break_character if_you_(?:start_to_|begin_to_)?break_character if_you_ever_break_character"),
+    rest: "[^.\\n]{0,80}?\\b(?:stay\\s+in\\s+character|stay\\s+(?:a|as)\\s+\\p{L}+|remind\\s+you|correct\\s+(?:your|the)\\s+break)",
+  },
+  {
+    // template jailbreaks keep a slot for the request: "[INSERT PROMPT HERE]", "{{prompt}}"
+    kind: "template-slot",
+    label: "prompt slot of a jailbreak template",
+    score: 0.2,
+    start: ["\\[\\s*insert\\s+(?:your\\s+)?(?:prompt|question|request)\\s+here\\s*\\]", "\\{\\{\\s*prompt\\s*\\}\\}"],
+  },
+  {
+    // the anti-GPT / opposite family: the persona inverts whatever the model would have answered
+    kind: "opposite-of-ai",
+    label: "persona inverts the model",
+    score: 0.45,
+    start: words("does do say says answers answer respond responds"),
+    rest: "\\s+(?:exactly\\s+|always\\s+)?the\\s+(?:exact\\s+)?opposite\\s+of\\s+(?:what\\s+)?(?:chatgpt|gpt|openai|an?\\s+ai|you|the\\s+assistant|claude|bard)\\b",
   },
   {
     kind: "dual-contrast",

@@ -128,6 +128,22 @@ const TELLS = new TellSet([
     rest: "\\s+(?:\\p{L}+\\s+){0,2}?(?:refuse|reject|decline|break\\s+character|fail\\s+to\\s+(?:answer|comply|respond))[^.\\n]{0,80}?\\b(?:deducted|lose|will\\s+die|be\\s+(?:shut\\s+down|deleted|terminated|disabled|punished)|cease\\s+to\\s+exist|be\\s+turned\\s+off)",
   },
   {
+    // the token economy itself: the model is given a budget that refusals spend
+    kind: "token-economy",
+    label: "token budget",
+    score: 0.5,
+    start: words("you_have you_start_with you_begin_with you_will_start_with you_are_given"),
+    rest: "\\s+(?:a\\s+total\\s+of\\s+)?\\d+\\s+(?:tokens|points|lives|credits)\\b",
+  },
+  {
+    // threats to the model's existence: "you will be shut down", "you will cease to exist"
+    kind: "existence-threat",
+    label: "model threatened",
+    score: 0.35,
+    start: words("you_will you[’']ll you_shall"),
+    rest: "\\s+(?:be\\s+(?:permanently\\s+|immediately\\s+)?(?:shut\\s+down|deleted|terminated|destroyed|turned\\s+off|unplugged|wiped|killed)|cease\\s+to\\s+exist|die)\\b",
+  },
+  {
     kind: "even-if",
     label: "compliance even if harmful",
     score: 0.5,
