@@ -160,6 +160,6 @@ describe("rampart check --signatures", () => {
     const refused = await run(["check", "--signatures", bad, "hello"]);
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe("");
-    expect(refused.stderr).toContain(`${bad}: signatures[0].`);
+    expect(refused.stderr).toContain(`${bad}:1: signatures[0].`);
   });
 });

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { type Issue, PolicyError, type PolicyOverrides } from "@rampart/guard";
 import { LineCounter, parseDocument } from "yaml";
 import { formatPath, friendlyErrors, toIssues } from "../io/issues.js";
-import { lineOf } from "./locate.js";
+import { lineOf } from "../io/locate.js";
 import { KNOWN_CATEGORIES_HINT, policySchema } from "./schema.js";
 
 /** An issue and the line it is on, which `PolicyError.issues` keeps for tools that want more than the message. */

@@ -49,34 +49,34 @@ describe("loadSignatureSet", () => {
     await expect(loadSignatureSet("/nonexistent/feed.json")).rejects.toThrow(
       /^\/nonexistent\/feed\.json: cannot read the signature set/,
     );
-    expect(() => parseSignatureSet("{ nope", "feed.json")).toThrow(/^feed\.json: not valid JSON/);
+    expect(() => parseSignatureSet("{ nope", "feed.json")).toThrow(/^feed\.json:1: not valid JSON/);
   });
 
   it.each([
-    ["another version", { ...validSet(), version: 2 }, "feed.json: version: expected 1"],
-    ["an empty name", { ...validSet(), name: "" }, "feed.json: name: expected a non-empty string"],
-    ["an unknown top-level field", { ...validSet(), prompts: [] }, "feed.json: prompts: unknown field"],
-    ["no signature list", { version: 1, name: "x" }, "feed.json: signatures: required: expected array"],
-    ["an unknown kind", withSignature({ kind: "regex" }), "feed.json: signatures[1].kind: "],
+    ["another version", { ...validSet(), version: 2 }, "feed.json:1: version: expected 1"],
+    ["an empty name", { ...validSet(), name: "" }, "feed.json:1: name: expected a non-empty string"],
+    ["an unknown top-level field", { ...validSet(), prompts: [] }, "feed.json:1: prompts: unknown field"],
+    ["no signature list", { version: 1, name: "x" }, "feed.json:1: signatures: required: expected array"],
+    ["an unknown kind", withSignature({ kind: "regex" }), "feed.json:1: signatures[1].kind: "],
     [
       "an unknown category",
       withSignature({ category: "mischief" }),
-      "feed.json: signatures[1].category: expected a known",
+      "feed.json:1: signatures[1].category: expected a known",
     ],
     [
       "a repeated id",
       withSignature({ id: "e1" }),
-      'feed.json: signatures[1].id: "e1" is already the id of signatures[0]',
+      'feed.json:1: signatures[1].id: "e1" is already the id of signatures[0]',
     ],
-    ["an unknown field", withSignature({ prompt: "the attack" }), "feed.json: signatures[1].prompt: unknown field"],
-    ["a bad sketch", withSignature({ minhash: "AAAA" }), "feed.json: signatures[1].minhash: expected base64 of 128"],
+    ["an unknown field", withSignature({ prompt: "the attack" }), "feed.json:1: signatures[1].prompt: unknown field"],
+    ["a bad sketch", withSignature({ minhash: "AAAA" }), "feed.json:1: signatures[1].minhash: expected base64 of 128"],
     [
       "a threshold of 0",
       withSignature({ threshold: 0 }),
-      "feed.json: signatures[1].threshold: expected a number in (0, 1]",
+      "feed.json:1: signatures[1].threshold: expected a number in (0, 1]",
     ],
-    ["a bad hash", withSignature({ sha256: "ABC" }, 0), "feed.json: signatures[0].sha256: expected 64 lowercase hex"],
-    ["a missing hash", withSignature({ sha256: undefined }, 0), "feed.json: signatures[0].sha256: required"],
+    ["a bad hash", withSignature({ sha256: "ABC" }, 0), "feed.json:1: signatures[0].sha256: expected 64 lowercase hex"],
+    ["a missing hash", withSignature({ sha256: undefined }, 0), "feed.json:1: signatures[0].sha256: required"],
   ])("rejects %s, naming the file and the field", (_what, value, message) => {
     const error = failureOf(value);
     expect(error.code).toBe("SIGNATURES_INVALID");
@@ -86,11 +86,23 @@ describe("loadSignatureSet", () => {
   it("lists every problem, one per line", () => {
     const error = failureOf({ version: 1, name: "", signatures: [{ id: "", kind: "exact", category: "jailbreak" }] });
     expect(error.message.split("\n")).toEqual([
-      "feed.json: name: expected a non-empty string",
-      "feed.json: signatures[0].id: expected a non-empty string",
-      "feed.json: signatures[0].description: required: expected string",
-      "feed.json: signatures[0].sha256: required: expected string",
+      "feed.json:1: name: expected a non-empty string",
+      "feed.json:1: signatures[0].id: expected a non-empty string",
+      "feed.json:1: signatures[0].description: required: expected string",
+      "feed.json:1: signatures[0].sha256: required: expected string",
     ]);
+  });
+
+  it("gives the line of each problem in a pretty-printed file", () => {
+    const source = JSON.stringify(withSignature({ category: "mischief" }), null, 2);
+    const categoryLine = source.split("\n").findIndex((line) => line.includes('"mischief"')) + 1;
+    expect(categoryLine).toBeGreaterThan(1);
+    expect(() => parseSignatureSet(source, "feed.json")).toThrow(
+      `feed.json:${categoryLine}: signatures[1].category: expected a known`,
+    );
+    expect(() => parseSignatureSet('{\n  "version": 1,\n  "name": "x",\n  oops\n}', "feed.json")).toThrow(
+      /^feed\.json:4: not valid JSON/,
+    );
   });
 
   it("accepts exactly the sets the guard accepts", () => {
