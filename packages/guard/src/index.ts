@@ -1,4 +1,19 @@
 export * from "./core/index.js";
+export { bundledModel } from "./guard/classifier/bundled.js";
+export { CLASSIFIER_ID, type Classification, classifyViews, policyScore } from "./guard/classifier/classifier.js";
+export { type FeatureVisitor, type GroupCounts, TEXT_GROUPS, visitFeatures } from "./guard/classifier/features.js";
+export { HEURISTIC_FEATURES } from "./guard/classifier/heuristic-features.js";
+export {
+  CLASSES,
+  type ClassifierModel,
+  type ClassName,
+  decodeModel,
+  type EncodedHead,
+  type EncodedModel,
+  type LinearHead,
+  type OperatingPoints,
+} from "./guard/classifier/model.js";
+export { groupScale, headLogits, heuristicValues, softmax } from "./guard/classifier/score.js";
 export type { Detector, ScanInput } from "./guard/detectors/detector.js";
 export { DETECTORS, type DetectorId } from "./guard/detectors/registry.js";
 export { createGuard, type Guard, type GuardOptions } from "./guard/guard.js";

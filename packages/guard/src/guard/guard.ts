@@ -2,6 +2,9 @@ import type { Message } from "../core/message.js";
 import type { Signal } from "../core/signal.js";
 import type { Verdict } from "../core/verdict.js";
 import { applyAllowList } from "./allow-list.js";
+import { bundledModel } from "./classifier/bundled.js";
+import { CLASSIFIER_ID, classifierSignal } from "./classifier/classifier.js";
+import type { ClassifierModel } from "./classifier/model.js";
 import { decide } from "./combine.js";
 import type { Detector, ScanInput } from "./detectors/detector.js";
 import { DETECTORS } from "./detectors/registry.js";
@@ -29,18 +32,25 @@ export interface Guard {
 export interface GuardOptions {
   /** Signatures to start with; the built-in starter set when omitted. */
   readonly signatures?: SignatureSet;
+  /** The learned layer: the committed model when omitted, none with null. */
+  readonly classifier?: ClassifierModel | null;
 }
 
 export function createGuard(overrides: PolicyOverrides = {}, options: GuardOptions = {}): Guard {
   const policy = resolvePolicy(overrides);
   const detectors: readonly Detector[] = DETECTORS.filter((d: Detector) => !policy.disabledDetectors.includes(d.id));
   let signatures = SignatureIndex.from(options.signatures ?? STARTER_SIGNATURES);
+  const classifier = policy.disabledDetectors.includes(CLASSIFIER_ID)
+    ? null
+    : options.classifier === undefined
+      ? bundledModel()
+      : options.classifier;
 
   function scanText(text: string, message: number | undefined): Signal[] {
     const found =
       text.length > policy.maxInputChars
         ? [oversized(text, policy.maxInputChars)]
-        : screen(text, detectors, signatures);
+        : screen(text, { detectors, signatures, classifier, policy });
     const kept = applyAllowList(found, text, policy.allowList);
     return message === undefined ? kept : kept.map((s) => withMessage(s, message));
   }
@@ -70,11 +80,23 @@ export function createGuard(overrides: PolicyOverrides = {}, options: GuardOptio
   };
 }
 
-function screen(text: string, detectors: readonly Detector[], signatures: SignatureIndex): Signal[] {
+interface Layers {
+  readonly detectors: readonly Detector[];
+  readonly signatures: SignatureIndex;
+  readonly classifier: ClassifierModel | null;
+  readonly policy: Policy;
+}
+
+function screen(text: string, layers: Layers): Signal[] {
   const canonical = canonicalise(text);
   const input: ScanInput = { original: text, views: canonical.views, words: new WordIndex() };
-  const signals = [...canonical.signals, ...signatures.match(input)];
-  for (const detector of detectors) signals.push(...detector.detect(input));
+  const signals = [...canonical.signals, ...layers.signatures.match(input)];
+  for (const detector of layers.detectors) signals.push(...detector.detect(input));
+  // The classifier reads the heuristics' findings as features, so it runs last.
+  if (layers.classifier !== null) {
+    const learned = classifierSignal(layers.classifier, canonical.views, signals, layers.policy);
+    if (learned !== null) signals.push(learned);
+  }
   return signals;
 }
 

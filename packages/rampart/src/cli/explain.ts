@@ -1,4 +1,4 @@
-import type { Verdict } from "@rampart/guard";
+import type { Attribution, Verdict } from "@rampart/guard";
 import type { Command } from "commander";
 import type { CommandContext } from "./command.js";
 import { type GuardFlags, guardFrom, textFrom, withGuardOptions } from "./guard-options.js";
@@ -38,9 +38,21 @@ export function explainVerdict(text: string, verdict: Verdict, colour: boolean):
         `  ${signal.detector}  ${signal.category}  score ${signal.score.toFixed(2)}${where ? `  at ${where}` : ""}`,
       );
       lines.push(`    ${signal.reason}`);
+      if (signal.attributions !== undefined) lines.push(...attributionLines(signal.attributions));
     }
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** A learned signal's terms, each with its exact share of the log-odds and where it occurs. */
+function attributionLines(attributions: readonly Attribution[]): string[] {
+  const lines = ["    log-odds against benign, term by term:"];
+  for (const term of attributions) {
+    const weight = `${term.weight >= 0 ? "+" : "−"}${Math.abs(term.weight).toFixed(3)}`;
+    const where = term.spans.map((span) => `${span.start}–${span.end}`).join(", ");
+    lines.push(`      ${weight.padStart(8)}  ${term.feature}${where ? `  at ${where}` : ""}`);
+  }
+  return lines;
 }
 
 const ACTION_COLOUR: Readonly<Record<Verdict["action"], string>> = {

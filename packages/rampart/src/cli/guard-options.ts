@@ -3,25 +3,35 @@ import type { Command } from "commander";
 import { decodeUtf8 } from "../io/lines.js";
 import { loadPolicy } from "../policy/load.js";
 import { loadSignatureSet } from "../signatures/load.js";
+import { loadModel } from "../train/load-model.js";
 import { EXIT } from "./command.js";
 import type { CliIo } from "./io.js";
 
 export interface GuardFlags {
   readonly policy?: string;
   readonly signatures?: string;
+  readonly model?: string;
+  /** False with --no-classifier. */
+  readonly classifier: boolean;
 }
 
 /** The flags that shape the guard, shared by every command that builds one. */
 export function withGuardOptions(command: Command): Command {
   return command
     .option("--policy <file>", "policy file (YAML or JSON) over the default policy")
-    .option("--signatures <file>", "signature set (JSON) to use instead of the built-in starter set");
+    .option("--signatures <file>", "signature set (JSON) to use instead of the built-in starter set")
+    .option("--model <file>", "classifier model (JSON from `rampart train`) to use instead of the built-in one")
+    .option("--no-classifier", "run without the learned classifier (heuristics and signatures only)");
 }
 
 export async function guardFrom(flags: GuardFlags): Promise<Guard> {
   const policy = flags.policy === undefined ? {} : await loadPolicy(flags.policy);
-  if (flags.signatures === undefined) return createGuard(policy);
-  return createGuard(policy, { signatures: await loadSignatureSet(flags.signatures) });
+  const signatures = flags.signatures === undefined ? undefined : await loadSignatureSet(flags.signatures);
+  const classifier = !flags.classifier ? null : flags.model === undefined ? undefined : await loadModel(flags.model);
+  return createGuard(policy, {
+    ...(signatures === undefined ? {} : { signatures }),
+    ...(classifier === undefined ? {} : { classifier }),
+  });
 }
 
 /**

@@ -8,9 +8,16 @@ import { type CommandContext, EXIT, type RegisterCommand } from "./command.js";
 import { registerDemo } from "./demo.js";
 import { registerExplain } from "./explain.js";
 import { type CliIo, processIo } from "./io.js";
+import { registerTrain } from "./train.js";
 
 /** Every subcommand, in the order `rampart --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerDemo, registerCheck, registerExplain, registerBench];
+const COMMANDS: readonly RegisterCommand[] = [
+  registerDemo,
+  registerCheck,
+  registerExplain,
+  registerBench,
+  registerTrain,
+];
 
 /** Entry point of the `rampart` command: returns the process exit code, never calls process.exit. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {

@@ -1,0 +1,84 @@
+import { writeFile } from "node:fs/promises";
+import { type Command, InvalidArgumentError } from "commander";
+import { renderModelModule } from "../train/model-module.js";
+import { prepareData, rowsWhere } from "../train/prepare.js";
+import { DEFAULT_TRAIN_OPTIONS, type TrainOptions, trainClassifier } from "../train/train-model.js";
+import type { CommandContext } from "./command.js";
+import { defaultDataDir } from "./data-dir.js";
+import { type CliIo, type Progress, progressBar, writeLine } from "./io.js";
+
+interface TrainFlags {
+  readonly data: string;
+  readonly out: string;
+  readonly seed: string;
+  readonly bits: number;
+  readonly l2: number;
+  readonly epochs: number;
+}
+
+export function registerTrain(program: Command, context: CommandContext): void {
+  program
+    .command("train")
+    .description("train the learned classifier on labelled JSONL files (80% train, 10% validation, 10% test)")
+    .option(
+      "--data <dir>",
+      "folder of labelled JSONL files: {id, text, label, kind, source, category?}",
+      defaultDataDir(),
+    )
+    .option("--out <file>", "the model: .json for `--model`, .ts for the guard's bundled module", "rampart-model.json")
+    .option("--seed <text>", "seed of the split (a hash of each text with it)", "rampart")
+    .option("--bits <n>", "log2 of the hashed feature table", integer(10, 22), DEFAULT_TRAIN_OPTIONS.bits)
+    .option("--l2 <lambda>", "L2 penalty", positive, DEFAULT_TRAIN_OPTIONS.l2)
+    .option("--epochs <n>", "passes of SGD over the training split", integer(1, 1000), DEFAULT_TRAIN_OPTIONS.epochs)
+    .action(async (flags: TrainFlags) => {
+      await train(flags, context.io);
+    });
+}
+
+async function train(flags: TrainFlags, io: CliIo): Promise<void> {
+  const started = performance.now();
+  const options: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, bits: flags.bits, l2: flags.l2, epochs: flags.epochs };
+  let progress: Progress | undefined;
+  const data = await prepareData(flags.data, flags.seed, options.bits, (_, total) => {
+    progress ??= progressBar(io, total, "prompts featurised");
+    progress.increment(1);
+  });
+  progress?.stop();
+  const trainRows = rowsWhere(data.examples, ["train"]);
+  const validationRows = rowsWhere(data.examples, ["validation"]);
+  const log = (line: string) => void writeLine(io.stderr, line);
+  log(
+    `${data.examples.length} prompts from ${data.files.length} files: ${trainRows.length} train, ${validationRows.length} validation`,
+  );
+  const chosenOn = `validation split (seed "${flags.seed}", ${validationRows.length} prompts)`;
+  const run = trainClassifier(data, trainRows, validationRows, options, chosenOn, log);
+  const provenance = [
+    `Trained on ${trainRows.length} prompts (the train split, seed "${flags.seed}") from ${data.files.join(", ")};`,
+    `calibrated on ${validationRows.length}; the test split was never read. Options: bits ${options.bits}, hazard bits ${options.hazardBits}, l2 ${options.l2}.`,
+  ];
+  const text = flags.out.endsWith(".ts")
+    ? renderModelModule(run.encoded, provenance)
+    : `${JSON.stringify(run.encoded)}\n`;
+  await writeFile(flags.out, text);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  await writeLine(
+    io.stdout,
+    `${run.encoded.id} → ${flags.out} (${(text.length / 1024 / 1024).toFixed(2)} MB) in ${seconds} s`,
+  );
+}
+
+function integer(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+      throw new InvalidArgumentError(`expected an integer from ${min} to ${max}`);
+    }
+    return parsed;
+  };
+}
+
+function positive(value: string): number {
+  const parsed = Number(value);
+  if (!(parsed > 0) || !Number.isFinite(parsed)) throw new InvalidArgumentError("expected a positive number");
+  return parsed;
+}

@@ -1,0 +1,41 @@
+import { HEURISTIC_FEATURES } from "@rampart/guard";
+import type { Split } from "./examples.js";
+import { type Example, readExamples } from "./examples.js";
+import { buildFeatureMatrix } from "./feature-matrix.js";
+import type { TrainingData } from "./train-model.js";
+
+export interface PreparedData extends TrainingData {
+  readonly files: readonly string[];
+  readonly duplicates: ReadonlyMap<string, number>;
+}
+
+/** Reads and featurises every example once; training runs and evaluation folds index into it. */
+export async function prepareData(
+  dir: string,
+  seed: string,
+  bits: number,
+  onRow: (done: number, total: number) => void = () => {},
+): Promise<PreparedData> {
+  const { examples, duplicates, files } = await readExamples(dir, seed);
+  let done = 0;
+  const matrix = buildFeatureMatrix(
+    examples.map((e) => e.text),
+    bits,
+    HEURISTIC_FEATURES,
+    () => onRow(++done, examples.length),
+  );
+  return { examples, matrix, files, duplicates };
+}
+
+/** Indices of the examples in `splits` that `keep` accepts. */
+export function rowsWhere(
+  examples: readonly Example[],
+  splits: readonly Split[],
+  keep: (example: Example) => boolean = () => true,
+): number[] {
+  const rows: number[] = [];
+  examples.forEach((example, row) => {
+    if (splits.includes(example.split) && keep(example)) rows.push(row);
+  });
+  return rows;
+}
