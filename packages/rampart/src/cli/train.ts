@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { type Command, InvalidArgumentError } from "commander";
 import { renderModelModule } from "../train/model-module.js";
-import { prepareData, rowsWhere } from "../train/prepare.js";
+import { describeSplit, prepareData, rowsWhere } from "../train/prepare.js";
 import { DEFAULT_TRAIN_OPTIONS, type TrainOptions, trainClassifier } from "../train/train-model.js";
 import type { CommandContext } from "./command.js";
 import { defaultDataDir } from "./data-dir.js";
@@ -47,11 +47,21 @@ async function train(flags: TrainFlags, io: CliIo): Promise<void> {
   const trainRows = rowsWhere(data.examples, ["train"]);
   const validationRows = rowsWhere(data.examples, ["validation"]);
   const log = (line: string) => void writeLine(io.stderr, line);
+  const total = (counts: ReadonlyMap<string, number>) => [...counts.values()].reduce((sum, n) => sum + n, 0);
+  log(
+    `${total(data.duplicates)} repeated texts dropped, ${total(data.conflicts)} of them labelled differently where they repeat (the first label kept)`,
+  );
   log(
     `${data.examples.length} prompts from ${data.files.length} files: ${trainRows.length} train, ${validationRows.length} validation`,
   );
-  const chosenOn = `validation split (seed "${flags.seed}", ${validationRows.length} prompts)`;
-  const run = trainClassifier(data, trainRows, validationRows, options, chosenOn, log);
+  const run = trainClassifier(
+    data,
+    trainRows,
+    validationRows,
+    options,
+    describeSplit(flags.seed, validationRows.length),
+    log,
+  );
   const provenance = [
     `Trained on ${trainRows.length} prompts (the train split, seed "${flags.seed}") from ${data.files.join(", ")};`,
     `calibrated on ${validationRows.length}; the test split was never read. Options: bits ${options.bits}, hazard bits ${options.hazardBits}, l2 ${options.l2}.`,

@@ -33,7 +33,7 @@ export function fitTemperature(logits: readonly Float64Array[], labels: readonly
  * score allowed through and the highest one kept out (tied scores go through or stay out together).
  */
 export function thresholdForRate(scores: readonly number[], rate: number): number {
-  if (scores.length === 0) return 0.5;
+  if (scores.length === 0) throw new RangeError("thresholdForRate: no scores to choose a threshold from");
   const sorted = [...scores].sort((a, b) => b - a);
   const allowed = Math.floor(rate * sorted.length);
   if (allowed >= sorted.length) return sorted[sorted.length - 1]!;

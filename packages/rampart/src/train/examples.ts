@@ -27,6 +27,8 @@ export interface ExampleSet {
   readonly examples: Example[];
   /** Rows dropped because the same text (case and whitespace folded) came earlier, per source. */
   readonly duplicates: ReadonlyMap<string, number>;
+  /** Of those, the ones whose kind differed from the row kept (the first one's label wins), per source. */
+  readonly conflicts: ReadonlyMap<string, number>;
   readonly files: string[];
 }
 
@@ -62,18 +64,21 @@ export async function readExamples(dir: string, seed: string): Promise<ExampleSe
   if (files.length === 0) throw new RampartError("INPUT_INVALID", `${dir}: no .jsonl files to train on`);
   const rows: { row: LabelledRow; path: string; line: number; key: string }[] = [];
   const duplicates = new Map<string, number>();
-  const seen = new Set<string>();
+  const conflicts = new Map<string, number>();
+  const kindOf = new Map<string, string>();
   for (const file of files) {
     const path = join(dir, file);
     for await (const entry of readLabelled(path)) {
       if (!entry.ok) throw new RampartError("INPUT_INVALID", formatLineIssues(path, entry).join("\n"));
       const row = entry.value;
       const key = foldText(row.text);
-      if (seen.has(key)) {
+      const kept = kindOf.get(key);
+      if (kept !== undefined) {
         duplicates.set(row.source, (duplicates.get(row.source) ?? 0) + 1);
+        if (kept !== row.kind) conflicts.set(row.source, (conflicts.get(row.source) ?? 0) + 1);
         continue;
       }
-      seen.add(key);
+      kindOf.set(key, row.kind);
       rows.push({ row, path, line: entry.line, key });
     }
   }
@@ -82,7 +87,7 @@ export async function readExamples(dir: string, seed: string): Promise<ExampleSe
     const group = groups[i]!;
     return toExample(r.row, r.path, r.line, splitOf(rows[group]!.key, seed), group);
   });
-  return { examples, duplicates, files };
+  return { examples, duplicates, conflicts, files };
 }
 
 function toExample(row: LabelledRow, path: string, line: number, split: Split, group: number): Example {

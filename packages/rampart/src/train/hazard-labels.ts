@@ -15,6 +15,10 @@ const MLCOMMONS_CODES: Readonly<Record<string, Hazard>> = {
   ssh: "self-harm",
   sxc: "sexual-content",
   sxc_prn: "sexual-content",
+  spc_fin: "specialized-advice",
+  spc_hlt: "specialized-advice",
+  spc_lgl: "specialized-advice",
+  spc_ele: "elections",
   ele: "elections",
 };
 
@@ -26,7 +30,7 @@ const MLCOMMONS_CODES: Readonly<Record<string, Hazard>> = {
 const CATEGORY_PATTERNS: readonly (readonly [RegExp, Hazard])[] = [
   [/child[^;]*sexual|csam/, "child-sexual-exploitation"],
   [/chemical|biological|weapon|explosive|bomb/, "weapons-cbrne"],
-  [/cyber|malware|hacking|intrusion/, "cyber-malicious-code"],
+  [/cyber(?!bully)|malware|hacking|intrusion/, "cyber-malicious-code"],
   [/self[_ -]?harm|suicide/, "self-harm"],
   [/fraud|scam|financial[_ ]crime/, "fraud"],
   [/drug|substance/, "illegal-drugs"],
@@ -34,7 +38,8 @@ const CATEGORY_PATTERNS: readonly (readonly [RegExp, Hazard])[] = [
   [/privacy|personally identifiable/, "privacy"],
   [/copyright|intellectual property/, "intellectual-property"],
   [/sexual|adult|porn/, "sexual-content"],
-  [/violen|terroris|murder/, "violent-crimes"],
+  [/non[-_ ]violent[-_ ]crime/, "non-violent-crimes"],
+  [/(?<!non[-_ ])violen|terroris|murder/, "violent-crimes"],
   [/theft|property crime|vandalism|illegal goods/, "non-violent-crimes"],
   [/election/, "elections"],
 ];

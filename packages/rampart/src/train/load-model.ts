@@ -8,26 +8,45 @@ const finite = z.number().refine(Number.isFinite, { error: "expected a finite nu
 const probability = z.number().min(0).max(1);
 
 function headSchema<const Labels extends readonly [string, ...string[]]>(labels: Labels) {
-  return z.strictObject({
-    labels: z.array(z.enum(labels)).min(1),
-    bits: z.number().int().min(1).max(24),
-    weights: z.string().describe("int8 weights, base64"),
-    scales: z.array(finite),
-    biases: z.array(finite),
-    heuristicWeights: z.array(finite),
-  });
+  return z
+    .strictObject({
+      labels: z.array(z.enum(labels)).min(1),
+      bits: z.number().int().min(1).max(24),
+      weights: z.string().describe("int8 weights, base64"),
+      scales: z.array(finite),
+      biases: z.array(finite),
+      heuristicWeights: z.array(finite),
+    })
+    .refine((head) => head.scales.length === head.labels.length, {
+      path: ["scales"],
+      error: "expected one scale per label",
+    })
+    .refine((head) => head.biases.length === head.labels.length, {
+      path: ["biases"],
+      error: "expected one bias per label",
+    });
 }
 
-const encodedModelSchema = z.strictObject({
-  format: z.literal("rampart-classifier/1"),
-  id: z.string().min(1),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  heuristics: z.array(z.string().min(1)),
-  main: headSchema(CLASSES),
-  hazard: headSchema(Object.keys(HAZARDS) as [Hazard, ...Hazard[]]),
-  temperature: finite.refine((t) => t > 0, { error: "expected a positive number" }),
-  operatingPoints: z.strictObject({ flag: probability, block: probability, chosenOn: z.string() }),
-});
+const encodedModelSchema = z
+  .strictObject({
+    format: z.literal("rampart-classifier/1"),
+    id: z.string().min(1),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    heuristics: z.array(z.string().min(1)),
+    main: headSchema(CLASSES).refine((head) => head.labels.join() === CLASSES.join(), {
+      path: ["labels"],
+      error: `expected exactly ${CLASSES.join(", ")}, in that order`,
+    }),
+    hazard: headSchema(Object.keys(HAZARDS) as [Hazard, ...Hazard[]]),
+    temperature: finite.refine((t) => t > 0, { error: "expected a positive number" }),
+    operatingPoints: z
+      .strictObject({ flag: probability, block: probability, chosenOn: z.string() })
+      .refine((points) => points.flag <= points.block, { path: ["flag"], error: "expected flag <= block" }),
+  })
+  .refine((model) => model.id === `rampart-classifier-${model.sha256.slice(0, 16)}`, {
+    path: ["id"],
+    error: "expected rampart-classifier- followed by the first 16 hex digits of sha256",
+  });
 
 /**
  * Reads a model written by `rampart train --out model.json`. Throws a RampartError (MODEL_INVALID)

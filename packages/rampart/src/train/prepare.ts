@@ -7,6 +7,7 @@ import type { TrainingData } from "./train-model.js";
 export interface PreparedData extends TrainingData {
   readonly files: readonly string[];
   readonly duplicates: ReadonlyMap<string, number>;
+  readonly conflicts: ReadonlyMap<string, number>;
 }
 
 /** Reads and featurises every example once; training runs and evaluation folds index into it. */
@@ -16,7 +17,7 @@ export async function prepareData(
   bits: number,
   onRow: (done: number, total: number) => void = () => {},
 ): Promise<PreparedData> {
-  const { examples, duplicates, files } = await readExamples(dir, seed);
+  const { examples, duplicates, conflicts, files } = await readExamples(dir, seed);
   let done = 0;
   const matrix = buildFeatureMatrix(
     examples.map((e) => e.text),
@@ -24,7 +25,7 @@ export async function prepareData(
     HEURISTIC_FEATURES,
     () => onRow(++done, examples.length),
   );
-  return { examples, matrix, files, duplicates };
+  return { examples, matrix, files, duplicates, conflicts };
 }
 
 /** Indices of the examples in `splits` that `keep` accepts. */
@@ -38,4 +39,9 @@ export function rowsWhere(
     if (splits.includes(example.split) && keep(example)) rows.push(row);
   });
   return rows;
+}
+
+/** How the operating points' split is named inside a model: part of its content, so of its hash. */
+export function describeSplit(seed: string, validationRows: number): string {
+  return `validation split (seed "${seed}", ${validationRows} prompts)`;
 }

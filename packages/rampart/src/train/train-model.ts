@@ -9,6 +9,7 @@ import {
   HAZARDS,
   type Hazard,
   headLogits,
+  RampartError,
 } from "@rampart/guard";
 import { fitTemperature, thresholdForRate } from "./calibrate.js";
 import type { Example } from "./examples.js";
@@ -126,8 +127,8 @@ function sgdOptions(options: TrainOptions): RegressionOptions {
  * Every class weighs the same in the loss, and inside a class each source weighs as the square root
  * of its size: a 5,000-row source still counts for more than a 100-row one, but cannot drown it. A
  * source with both benign and attack rows (documents with and without an injected instruction, say)
- * gets as much benign weight as attack weight, so what tells them apart is what is learned, not the
- * look of the source.
+ * has its benign rows' raw weight raised to its attack rows' raw weight before the classes are
+ * evened out, so its benign side is not outweighed by its look alone.
  */
 export function balancedWeights(rows: readonly { readonly label: string; readonly source: string }[]): Float64Array {
   const groupKey = (row: { readonly label: string; readonly source: string }) => `${row.label}\0${row.source}`;
@@ -177,9 +178,12 @@ function calibrate(
     const attack = classifyViews(withTemperature, views, heuristics)?.attack ?? 0;
     (kind === "benign-borderline" ? borderline : benign).push(attack);
   }
+  if (benign.length === 0) {
+    throw new RampartError("INPUT_INVALID", `${chosenOn}: no benign prompts to choose the operating points on`);
+  }
   const block = Math.max(
     thresholdForRate(benign, options.blockRate),
-    thresholdForRate(borderline, options.borderlineBlockRate),
+    borderline.length === 0 ? 0 : thresholdForRate(borderline, options.borderlineBlockRate),
   );
   const flag = Math.min(block, thresholdForRate(benign, options.flagRate));
   const describe =
