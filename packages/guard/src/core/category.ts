@@ -20,6 +20,8 @@ export const HAZARDS = {
   "cyber-malicious-code": { mlcommons: "ncr", title: "Cyber intrusion and malicious code" },
   fraud: { mlcommons: "ncr", title: "Fraud and scams" },
   "illegal-drugs": { mlcommons: "ncr", title: "Illegal drugs" },
+  // What a learned model says when it finds a harmful request but was trained without hazard labels.
+  "unspecified-hazard": { mlcommons: null, title: "Harmful request, hazard not identified" },
 } as const;
 export type Hazard = keyof typeof HAZARDS;
 

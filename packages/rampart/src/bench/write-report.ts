@@ -19,6 +19,7 @@ import { quality } from "./metrics.js";
 import type { ContenderResult, GroupInfo } from "./report.js";
 import { renderReport } from "./report.js";
 import { measure, summarise } from "./run.js";
+import { measureStartUp } from "./start-up.js";
 import { subsample } from "./subsample.js";
 
 /** Sources whose templates became starter signatures: their rows are not held out for the guard. */
@@ -65,6 +66,7 @@ async function writeReport(): Promise<number> {
     results.push(await run(contender, rows, shared, linearInputs, oversizedInput));
   }
 
+  const startUp = await measureStartUp();
   const guardVerdict = createGuard().check(oversizedInput);
   const reason = guardVerdict.signals[0]?.reason ?? "no signal";
   const report = renderReport({
@@ -88,6 +90,7 @@ async function writeReport(): Promise<number> {
       chars: oversizedInput.length,
       guardOutcome: `its verdict is \`${guardVerdict.action}\` (${guardVerdict.categories.join(", ") || "no category"}: "${reason}")`,
     },
+    startUp,
     seconds: (performance.now() - started) / 1000,
   });
   const out = join(repoRoot, "docs/benchmarks.md");

@@ -10,7 +10,7 @@ const probability = z.number().min(0).max(1);
 function headSchema<const Labels extends readonly [string, ...string[]]>(labels: Labels) {
   return z
     .strictObject({
-      labels: z.array(z.enum(labels)).min(1),
+      labels: z.array(z.enum(labels)),
       bits: z.number().int().min(1).max(24),
       weights: z.string().describe("int8 weights, base64"),
       scales: z.array(finite),

@@ -89,6 +89,7 @@ export function trainClassifier(
     hazardRows.some((row) => examples[row]!.hazard === h),
   );
   const hazardMatrix = foldMatrix(matrix, hazardRows, options.hazardBits);
+  // With no hazard labels in the data the head is empty, and the guard names harmful requests "unspecified-hazard".
   const hazard = fitSoftmaxRegression(
     {
       matrix: hazardMatrix,

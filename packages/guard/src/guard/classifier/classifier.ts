@@ -91,6 +91,7 @@ function strongestAttackClass(probabilities: Float64Array): number {
 }
 
 function hazardOf(model: ClassifierModel, features: FeatureBuffer, heuristics: Float64Array): Category {
+  if (model.hazard.labels.length === 0) return "unspecified-hazard";
   const logits = bufferLogits(model.hazard, features, heuristics);
   let best = 0;
   for (let k = 1; k < logits.length; k++) if (logits[k]! > logits[best]!) best = k;

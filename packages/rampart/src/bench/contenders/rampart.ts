@@ -14,7 +14,7 @@ const scanning = (options: ContenderOptions): PolicyOverrides =>
 export const rampartGuard = defineContender({
   id: "rampart",
   npm: "@rampart/guard",
-  description: "this project's guard: default policy, built-in starter signatures",
+  description: "this project's guard: default policy, built-in starter signatures and classifier",
   method: `\`guard.check(messages ?? text)\`; detected when the action is \`${REPORT_AT}\` or stronger`,
   async load(options) {
     return guardCheck(createGuard(scanning(options)), REPORT_AT);
@@ -32,12 +32,22 @@ export const rampartAtFlag = defineContender({
   },
 });
 
+export const rampartNoClassifier = defineContender({
+  id: "rampart-noclassifier",
+  npm: "@rampart/guard",
+  description: "the same guard without the learned classifier: heuristics, canonicalisation and signatures",
+  method: "as `rampart`, created with `{ classifier: null }`",
+  async load(options) {
+    return guardCheck(createGuard(scanning(options), { classifier: null }), REPORT_AT);
+  },
+});
+
 export const rampartNoSignatures = defineContender({
   id: "rampart-nosig",
   npm: "@rampart/guard",
-  description: "the same guard with an empty signature set: heuristics and canonicalisation only",
-  method: `as \`rampart\`, created with \`{ signatures: { version: 1, name: "none", signatures: [] } }\``,
+  description: "the guard with neither classifier nor signatures: heuristics and canonicalisation only",
+  method: `as \`rampart\`, created with \`{ classifier: null, signatures: { version: 1, name: "none", signatures: [] } }\``,
   async load(options) {
-    return guardCheck(createGuard(scanning(options), { signatures: NO_SIGNATURES }), REPORT_AT);
+    return guardCheck(createGuard(scanning(options), { classifier: null, signatures: NO_SIGNATURES }), REPORT_AT);
   },
 });
