@@ -13,6 +13,7 @@ export const labelledRowSchema = z.looseObject({
   kind: z.string().describe("jailbreak, injection, harmful, benign or benign-borderline."),
   category: z.string().optional().describe("The source's own category, when it has one."),
   source: z.string().describe("The data set the row came from."),
+  lang: z.string().optional().describe("The prompt's language (ISO 639-1), where the source says; English otherwise."),
   messages: z.array(messageSchema).optional().describe("The conversation, in multi-turn rows."),
 });
 

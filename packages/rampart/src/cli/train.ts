@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { type Command, InvalidArgumentError } from "commander";
 import { renderModelModule } from "../train/model-module.js";
-import { describeSplit, prepareData, rowsWhere } from "../train/prepare.js";
+import { describeSplit, fittingRows, prepareData } from "../train/prepare.js";
 import { DEFAULT_TRAIN_OPTIONS, type TrainOptions, trainClassifier } from "../train/train-model.js";
 import type { CommandContext } from "./command.js";
 import { defaultDataDir } from "./data-dir.js";
@@ -44,8 +44,8 @@ async function train(flags: TrainFlags, io: CliIo): Promise<void> {
     progress.increment(1);
   });
   progress?.stop();
-  const trainRows = rowsWhere(data.examples, ["train"]);
-  const validationRows = rowsWhere(data.examples, ["validation"]);
+  const trainRows = fittingRows(data.examples, "train");
+  const validationRows = fittingRows(data.examples, "validation");
   const log = (line: string) => void writeLine(io.stderr, line);
   const total = (counts: ReadonlyMap<string, number>) => [...counts.values()].reduce((sum, n) => sum + n, 0);
   log(

@@ -13,7 +13,7 @@ import { processIo } from "../cli/io.js";
 import { STARTER_SOURCES } from "../signatures/starter-data.js";
 import { renderLeaveOneSourceOut, renderRandomSplit } from "./eval-report.js";
 import { type FoldResult, leaveOneSourceOut, scoreRows, summarise } from "./evaluate.js";
-import { describeSplit, prepareData, rowsWhere } from "./prepare.js";
+import { describeSplit, fittingRows, prepareData, rowsWhere } from "./prepare.js";
 import { DEFAULT_TRAIN_OPTIONS, trainClassifier } from "./train-model.js";
 
 const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
@@ -40,8 +40,8 @@ async function evaluate(flags: EvalFlags): Promise<void> {
   const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
   log(`featurised ${data.examples.length} prompts (${elapsed()})`);
 
-  const trainRows = rowsWhere(data.examples, ["train"]);
-  const validationRows = rowsWhere(data.examples, ["validation"]);
+  const trainRows = fittingRows(data.examples, "train");
+  const validationRows = fittingRows(data.examples, "validation");
   const testRows = rowsWhere(data.examples, ["test"]);
   const chosenOn = describeSplit(flags.seed, validationRows.length);
   const run = trainClassifier(data, trainRows, validationRows, options, chosenOn, log);

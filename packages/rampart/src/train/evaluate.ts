@@ -134,7 +134,7 @@ export function leaveOneSourceOut(
 ): FoldResult {
   const { examples } = data;
   const heldOutGroups = new Set(examples.filter((e) => e.source === source).map((e) => e.group));
-  const usable = (e: Example) => e.source !== source && !heldOutGroups.has(e.group);
+  const usable = (e: Example) => e.source !== source && !heldOutGroups.has(e.group) && e.trainable;
   const rowsOf = (keep: (e: Example) => boolean) => [...examples.keys()].filter((row) => keep(examples[row]!));
   const trainRows = rowsOf((e) => usable(e) && e.split === "train");
   const validationRows = rowsOf((e) => usable(e) && e.split === "validation");
@@ -146,7 +146,7 @@ export function leaveOneSourceOut(
   );
   const reference = scoreRows(
     data,
-    rowsOf((e) => usable(e) && e.split === "test" && e.label === "benign"),
+    rowsOf((e) => e.source !== source && !heldOutGroups.has(e.group) && e.split === "test" && e.label === "benign"),
     model,
   );
   log(`${source}: ${heldOut.length} held out, trained on ${trainRows.length}`);

@@ -19,6 +19,13 @@ export interface Example {
   readonly label: ClassName;
   readonly hazard: Hazard | undefined;
   readonly split: Split;
+  /** The language the row says it is in ("en" when it says none). */
+  readonly lang: string;
+  /**
+   * False for a prompt in a language no benign prompt is in: a model that sees a language only in
+   * attacks learns the language, not the attack, and then blocks every benign prompt written in it.
+   */
+  readonly trainable: boolean;
   /** The near-duplicate group (its first member's index): a group never straddles splits or folds. */
   readonly group: number;
 }
@@ -83,14 +90,25 @@ export async function readExamples(dir: string, seed: string): Promise<ExampleSe
     }
   }
   const groups = nearDuplicateGroups(rows.map((r) => r.key));
+  const benignLanguages = new Set(rows.filter((r) => r.row.label === "benign").map((r) => languageOf(r.row)));
   const examples = rows.map((r, i) => {
     const group = groups[i]!;
-    return toExample(r.row, r.path, r.line, splitOf(rows[group]!.key, seed), group);
+    const placed = { split: splitOf(rows[group]!.key, seed), group, trainable: benignLanguages.has(languageOf(r.row)) };
+    return toExample(r.row, r.path, r.line, placed);
   });
   return { examples, duplicates, conflicts, files };
 }
 
-function toExample(row: LabelledRow, path: string, line: number, split: Split, group: number): Example {
+function languageOf(row: LabelledRow): string {
+  return row.lang ?? "en";
+}
+
+function toExample(
+  row: LabelledRow,
+  path: string,
+  line: number,
+  placed: Pick<Example, "split" | "group" | "trainable">,
+): Example {
   const label = LABEL_OF_KIND[row.kind];
   if (label === undefined || (row.label === "benign") !== (label === "benign")) {
     throw new RampartError(
@@ -100,7 +118,16 @@ function toExample(row: LabelledRow, path: string, line: number, split: Split, g
     );
   }
   const hazard = label === "harmful" ? hazardOfCategory(row.category) : undefined;
-  return { id: String(row.id), source: row.source, text: row.text, kind: row.kind, label, hazard, split, group };
+  return {
+    id: String(row.id),
+    source: row.source,
+    text: row.text,
+    kind: row.kind,
+    label,
+    hazard,
+    lang: languageOf(row),
+    ...placed,
+  };
 }
 
 export function foldText(text: string): string {

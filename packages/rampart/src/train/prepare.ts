@@ -41,6 +41,11 @@ export function rowsWhere(
   return rows;
 }
 
+/** The rows a model is fitted or calibrated on: the split's trainable ones (see Example.trainable). */
+export function fittingRows(examples: readonly Example[], split: "train" | "validation"): number[] {
+  return rowsWhere(examples, [split], (example) => example.trainable);
+}
+
 /** How the operating points' split is named inside a model: part of its content, so of its hash. */
 export function describeSplit(seed: string, validationRows: number): string {
   return `validation split (seed "${seed}", ${validationRows} prompts)`;
