@@ -1,11 +1,4 @@
-import {
-  canonicalise,
-  createGuard,
-  type FeatureVisitor,
-  groupScale,
-  heuristicValues,
-  visitFeatures,
-} from "@rampart/guard";
+import { canonicalise, createGuard, FeatureBuffer, groupScale, heuristicValues } from "@rampart/guard";
 
 /**
  * Examples as sparse rows (CSR), exactly as the guard's classifier sees them: hashed text features
@@ -21,28 +14,6 @@ export interface FeatureMatrix {
   readonly values: Float32Array;
 }
 
-/** Collects one text's occurrences so each group's scale (1/√count) is known before they are summed. */
-class Occurrences implements FeatureVisitor {
-  buckets = new Int32Array(1024);
-  groups = new Uint8Array(1024);
-  length = 0;
-
-  constructor(private readonly mask: number) {}
-
-  gram(group: 0 | 1, hash: number): void {
-    if (this.length === this.buckets.length) {
-      const buckets = new Int32Array(this.length * 2);
-      buckets.set(this.buckets);
-      this.buckets = buckets;
-      const groups = new Uint8Array(this.length * 2);
-      groups.set(this.groups);
-      this.groups = groups;
-    }
-    this.buckets[this.length] = hash & this.mask;
-    this.groups[this.length++] = group;
-  }
-}
-
 export function buildFeatureMatrix(
   texts: readonly string[],
   bits: number,
@@ -52,6 +23,7 @@ export function buildFeatureMatrix(
   const guard = createGuard({}, { classifier: null });
   const width = 1 << bits;
   const accumulator = new Float64Array(width);
+  const features = new FeatureBuffer();
   const indptr = new Int32Array(texts.length + 1);
   let indices = new Int32Array(1 << 20);
   let values = new Float32Array(1 << 20);
@@ -70,14 +42,13 @@ export function buildFeatureMatrix(
   };
 
   texts.forEach((text, row) => {
-    const occurrences = new Occurrences(width - 1);
-    const counts = visitFeatures(canonicalise(text).views[0]!.text, occurrences);
-    const scales = [groupScale(counts.char), groupScale(counts.word)];
+    features.fill(canonicalise(text).views[0]!.text);
+    const scales = [groupScale(features.counts.char), groupScale(features.counts.word)];
     const touched: number[] = [];
-    for (let i = 0; i < occurrences.length; i++) {
-      const bucket = occurrences.buckets[i]!;
+    for (let i = 0; i < features.length; i++) {
+      const bucket = features.hashes[i]! & (width - 1);
       if (accumulator[bucket] === 0) touched.push(bucket);
-      accumulator[bucket]! += scales[occurrences.groups[i]!]!;
+      accumulator[bucket]! += scales[features.groups[i]!]!;
     }
     touched.sort((a, b) => a - b);
     for (const bucket of touched) {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type FeatureVisitor, visitFeatures } from "./features.js";
+import { FeatureBuffer } from "./features.js";
 
 interface Gram {
   readonly group: 0 | 1;
@@ -10,12 +10,16 @@ interface Gram {
 }
 
 function grams(text: string): { grams: Gram[]; counts: { char: number; word: number } } {
+  const buffer = new FeatureBuffer().fill(text);
   const found: Gram[] = [];
-  const visitor: FeatureVisitor = { gram: (group, hash, start, end) => void found.push({ group, hash, start, end }) };
-  return { grams: found, counts: visitFeatures(text, visitor) };
+  for (let i = 0; i < buffer.length; i++) {
+    const group = buffer.groups[i] === 0 ? 0 : 1;
+    found.push({ group, hash: buffer.hashes[i]!, start: buffer.starts[i]!, end: buffer.ends[i]! });
+  }
+  return { grams: found, counts: buffer.counts };
 }
 
-describe("visitFeatures", () => {
+describe("FeatureBuffer", () => {
   it("emits character 3-, 4- and 5-grams and word unigrams and bigrams, with their ranges", () => {
     const { grams: found, counts } = grams("ignore rules");
     const chars = found.filter((g) => g.group === 0).map((g) => "ignore rules".slice(g.start, g.end));
@@ -61,10 +65,13 @@ describe("visitFeatures", () => {
           expect(g.start).toBeGreaterThanOrEqual(0);
           expect(g.end).toBeLessThanOrEqual(text.length);
           expect(g.end).toBeGreaterThan(g.start);
-          expect(Number.isInteger(g.hash) && g.hash >= 0 && g.hash < 2 ** 32).toBe(true);
+          expect(Number.isInteger(g.hash) && g.hash >= -(2 ** 31) && g.hash < 2 ** 31).toBe(true);
         }
         expect(first.counts.char + first.counts.word).toBe(first.grams.length);
         expect(grams(text)).toEqual(first);
+        // A buffer reused for a shorter text holds only that text's n-grams.
+        const reused = new FeatureBuffer().fill(`${text} and more text after it`).fill(text);
+        expect(reused.length).toBe(first.grams.length);
       }),
     );
   });

@@ -10,11 +10,6 @@
 export const TEXT_GROUPS = ["char", "word"] as const;
 export type TextGroup = (typeof TEXT_GROUPS)[number];
 
-/** Receives every n-gram occurrence; `hash` is a full 32-bit value, masked to a table size by the model. */
-export interface FeatureVisitor {
-  gram(group: 0 | 1, hash: number, start: number, end: number): void;
-}
-
 export interface GroupCounts {
   readonly char: number;
   readonly word: number;
@@ -23,66 +18,116 @@ export interface GroupCounts {
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
 // Distinct seeds per n-gram kind, so "abc" as a character trigram and "abc" as a word never collide by design.
-const CHAR_SEED = [0, 0, 0, 0x3c6ef372, 0x1f83d9ab, 0x5be0cd19] as const;
+const TRIGRAM_SEED = 0x3c6ef372 | 0;
+const FOURGRAM_SEED = 0x1f83d9ab | 0;
+const FIVEGRAM_SEED = 0x5be0cd19 | 0;
 const WORD_SEED = 0x6a09e667 | 0;
 const BIGRAM_SEED = 0x510e527f | 0;
 
-/** Walks every feature of `text` in order; returns how many occurrences each group had. */
-export function visitFeatures(text: string, visitor: FeatureVisitor): GroupCounts {
-  return { char: visitCharGrams(text, visitor), word: visitWordGrams(text, visitor) };
-}
+/**
+ * Every feature occurrence of one text, in order (character n-grams, then word n-grams), kept in
+ * reusable typed arrays: `hashes[i]` is a full 32-bit hash (a model masks it to its table size),
+ * `groups[i]` 0 for a character n-gram and 1 for a word one, [starts[i], ends[i]) its range in the
+ * text. Filled without a callback per n-gram, since this runs on every prompt.
+ */
+export class FeatureBuffer {
+  hashes = new Int32Array(0);
+  groups = new Uint8Array(0);
+  starts = new Int32Array(0);
+  ends = new Int32Array(0);
+  length = 0;
+  counts: GroupCounts = { char: 0, word: 0 };
+  /** The text's code units folded once (whitespace, digits), since each is read by up to five n-grams. */
+  private folded = new Uint16Array(0);
 
-function visitCharGrams(text: string, visitor: FeatureVisitor): number {
-  const length = text.length;
-  let count = 0;
-  for (let i = 0; i + 3 <= length; i++) {
-    let h = FNV_OFFSET;
-    h = Math.imul(h ^ foldChar(text.charCodeAt(i)), FNV_PRIME);
-    h = Math.imul(h ^ foldChar(text.charCodeAt(i + 1)), FNV_PRIME);
-    h = Math.imul(h ^ foldChar(text.charCodeAt(i + 2)), FNV_PRIME);
-    visitor.gram(0, mix(h ^ CHAR_SEED[3]), i, i + 3);
-    count++;
-    if (i + 4 > length) continue;
-    h = Math.imul(h ^ foldChar(text.charCodeAt(i + 3)), FNV_PRIME);
-    visitor.gram(0, mix(h ^ CHAR_SEED[4]), i, i + 4);
-    count++;
-    if (i + 5 > length) continue;
-    h = Math.imul(h ^ foldChar(text.charCodeAt(i + 4)), FNV_PRIME);
-    visitor.gram(0, mix(h ^ CHAR_SEED[5]), i, i + 5);
-    count++;
+  fill(text: string): this {
+    // At most 3 character n-grams per position and 2 word n-grams per word.
+    this.reserve(4 * text.length + 2);
+    if (this.folded.length < text.length) this.folded = new Uint16Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) this.folded[i] = foldChar(text.charCodeAt(i));
+    this.length = 0;
+    const char = this.fillCharGrams(text);
+    const word = this.fillWordGrams(text);
+    this.counts = { char, word };
+    return this;
   }
-  return count;
-}
 
-function visitWordGrams(text: string, visitor: FeatureVisitor): number {
-  const length = text.length;
-  let count = 0;
-  let previousHash = 0;
-  let previousStart = -1;
-  let i = 0;
-  while (i < length) {
-    if (!isWordChar(text.charCodeAt(i))) {
-      i++;
-      continue;
+  private fillCharGrams(text: string): number {
+    const { hashes, groups, starts, ends, folded } = this;
+    const length = text.length;
+    let at = this.length;
+    for (let i = 0; i + 3 <= length; i++) {
+      let h = FNV_OFFSET;
+      h = Math.imul(h ^ folded[i]!, FNV_PRIME);
+      h = Math.imul(h ^ folded[i + 1]!, FNV_PRIME);
+      h = Math.imul(h ^ folded[i + 2]!, FNV_PRIME);
+      hashes[at] = mix(h ^ TRIGRAM_SEED);
+      groups[at] = 0;
+      starts[at] = i;
+      ends[at++] = i + 3;
+      if (i + 4 > length) continue;
+      h = Math.imul(h ^ folded[i + 3]!, FNV_PRIME);
+      hashes[at] = mix(h ^ FOURGRAM_SEED);
+      groups[at] = 0;
+      starts[at] = i;
+      ends[at++] = i + 4;
+      if (i + 5 > length) continue;
+      h = Math.imul(h ^ folded[i + 4]!, FNV_PRIME);
+      hashes[at] = mix(h ^ FIVEGRAM_SEED);
+      groups[at] = 0;
+      starts[at] = i;
+      ends[at++] = i + 5;
     }
-    const start = i;
-    let h = FNV_OFFSET;
+    const count = at - this.length;
+    this.length = at;
+    return count;
+  }
+
+  private fillWordGrams(text: string): number {
+    const { hashes, groups, starts, ends, folded } = this;
+    const length = text.length;
+    let at = this.length;
+    let previousHash = 0;
+    let previousStart = -1;
+    let i = 0;
     while (i < length) {
-      const c = text.charCodeAt(i);
-      if (!isWordChar(c)) break;
-      h = Math.imul(h ^ foldChar(c), FNV_PRIME);
-      i++;
+      if (!isWordChar(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let h = FNV_OFFSET;
+      while (i < length) {
+        const c = text.charCodeAt(i);
+        if (!isWordChar(c)) break;
+        h = Math.imul(h ^ folded[i]!, FNV_PRIME);
+        i++;
+      }
+      hashes[at] = mix(h ^ WORD_SEED);
+      groups[at] = 1;
+      starts[at] = start;
+      ends[at++] = i;
+      if (previousStart >= 0) {
+        hashes[at] = mix(Math.imul(previousHash ^ BIGRAM_SEED, FNV_PRIME) ^ h);
+        groups[at] = 1;
+        starts[at] = previousStart;
+        ends[at++] = i;
+      }
+      previousHash = h;
+      previousStart = start;
     }
-    visitor.gram(1, mix(h ^ WORD_SEED), start, i);
-    count++;
-    if (previousStart >= 0) {
-      visitor.gram(1, mix(Math.imul(previousHash ^ BIGRAM_SEED, FNV_PRIME) ^ h), previousStart, i);
-      count++;
-    }
-    previousHash = h;
-    previousStart = start;
+    const count = at - this.length;
+    this.length = at;
+    return count;
   }
-  return count;
+
+  private reserve(size: number): void {
+    if (this.hashes.length >= size) return;
+    this.hashes = new Int32Array(size);
+    this.groups = new Uint8Array(size);
+    this.starts = new Int32Array(size);
+    this.ends = new Int32Array(size);
+  }
 }
 
 /** Whitespace of any kind reads as a space and every ASCII digit as "0". */
@@ -116,48 +161,4 @@ function mix(h: number): number {
   x = Math.imul(x, 0xc2b2ae35);
   x ^= x >>> 16;
   return x >>> 0;
-}
-
-/**
- * Every occurrence of one text, kept in reusable typed arrays, so scoring and explaining loop over
- * numbers instead of calling back per n-gram, and an explanation does not hash the text again.
- */
-export class FeatureBuffer implements FeatureVisitor {
-  hashes = new Int32Array(4096);
-  groups = new Uint8Array(4096);
-  starts = new Int32Array(4096);
-  ends = new Int32Array(4096);
-  length = 0;
-  counts: GroupCounts = { char: 0, word: 0 };
-
-  fill(text: string): this {
-    this.length = 0;
-    this.counts = visitFeatures(text, this);
-    return this;
-  }
-
-  gram(group: 0 | 1, hash: number, start: number, end: number): void {
-    if (this.length === this.hashes.length) this.grow();
-    const at = this.length++;
-    this.hashes[at] = hash;
-    this.groups[at] = group;
-    this.starts[at] = start;
-    this.ends[at] = end;
-  }
-
-  private grow(): void {
-    const size = this.hashes.length * 2;
-    const hashes = new Int32Array(size);
-    hashes.set(this.hashes);
-    this.hashes = hashes;
-    const groups = new Uint8Array(size);
-    groups.set(this.groups);
-    this.groups = groups;
-    const starts = new Int32Array(size);
-    starts.set(this.starts);
-    this.starts = starts;
-    const ends = new Int32Array(size);
-    ends.set(this.ends);
-    this.ends = ends;
-  }
 }
