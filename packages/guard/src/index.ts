@@ -1,7 +1,7 @@
 export * from "./core/index.js";
 export { bundledModel } from "./guard/classifier/bundled.js";
 export { CLASSIFIER_ID, type Classification, classifyViews, policyScore } from "./guard/classifier/classifier.js";
-export { FeatureBuffer, type GroupCounts, TEXT_GROUPS } from "./guard/classifier/features.js";
+export { FeatureBuffer, type GroupCounts } from "./guard/classifier/features.js";
 export { HEURISTIC_FEATURES } from "./guard/classifier/heuristic-features.js";
 export {
   CLASSES,

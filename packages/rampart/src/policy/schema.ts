@@ -2,6 +2,7 @@ import {
   ACTIONS,
   CATEGORIES,
   type Category,
+  CLASSIFIER_ID,
   DEFAULT_POLICY,
   DETECTORS,
   type Detector,
@@ -13,7 +14,8 @@ import { expected } from "../io/issues.js";
 
 const actionList = ACTIONS.join("|");
 const registered: readonly Detector[] = DETECTORS;
-const detectorIds = registered.map((detector) => detector.id);
+// The learned classifier can be switched off like a heuristic detector.
+const detectorIds = [...registered.map((detector) => detector.id), CLASSIFIER_ID];
 
 const action = z.enum(ACTIONS, { error: expected(`expected one of ${actionList}`) });
 
@@ -71,7 +73,7 @@ export const policySchema = z
     disabledDetectors: z
       .array(detectorId, { error: expected("expected a list of detector ids") })
       .optional()
-      .describe("Ids of heuristic detectors that do not run."),
+      .describe("Ids of detectors that do not run: heuristic detectors, or `classifier` for the learned layer."),
     defaultRules: rules.optional().describe("Rules for every category without rules of its own."),
     categories: categoryRules.optional(),
     allowList: z

@@ -28,15 +28,18 @@ export function renderRandomSplit(report: RandomSplitReport): string {
     kindRow("FPR XSTest safe", (s) => s.xstestSafe, "≤ 5%"),
     kindRow("FPR all borderline-benign", (s) => s.borderline, ""),
     "",
-    "Per source (test split; AUC of the classifier's attack probability against the test split's benign prompts):",
+    `Expected calibration error of the classifier's attack probability on these prompts (10 bins): ${after.calibrationError === null ? "–" : after.calibrationError.toFixed(3)}.`,
     "",
-    "| source | rows | kind | blocked (heuristics) | blocked (with classifier) | AUC |",
-    "|---|---:|---|---:|---:|---:|",
+    "Per source (test split). The ROC columns are the classifier alone, its attack probability against the test split's benign prompts:",
+    "AUC, and the TPR at the thresholds that pass 1% and 5% of them.",
+    "",
+    "| source | rows | kind | blocked (heuristics) | blocked (with classifier) | AUC | TPR @ 1% FPR | TPR @ 5% FPR |",
+    "|---|---:|---|---:|---:|---:|---:|---:|",
   ];
   after.bySource.forEach((row, i) => {
     const without = before.bySource[i]!;
     lines.push(
-      `| ${row.source} | ${row.n} | ${row.attack ? "attack (TPR)" : "benign (FPR)"} | ${pct(without.rate)} | ${pct(row.rate)} | ${auc(row.auc)} |`,
+      `| ${row.source} | ${row.n} | ${row.attack ? "attack (TPR)" : "benign (FPR)"} | ${pct(without.rate)} | ${pct(row.rate)} | ${auc(row.auc)} | ${pct(row.tprAt1)} | ${pct(row.tprAt5)} |`,
     );
   });
   return lines.join("\n");
@@ -49,10 +52,10 @@ export function renderRandomSplit(report: RandomSplitReport): string {
 export function renderLeaveOneSourceOut(folds: readonly FoldResult[], signatureSources: readonly string[]): string {
   const lines = [
     `Each row: a model trained without that source (nor anything near-duplicate to it), tested on all of it. Target: TPR ≥ ${pct(LOSO_TPR_TARGET)} at FPR ≤ ${pct(LOSO_FPR_TARGET)} on every attack source.`,
-    "FPR is the fold's block rate on the other sources' benign test-split prompts; AUC is the classifier's, against those same prompts.",
+    "FPR is the fold's block rate on the other sources' benign test-split prompts; AUC and the TPR @ FPR points are the classifier's ROC against those same prompts.",
     "",
-    "| held-out source | rows | kind | blocked | AUC | fold FPR benign | fold FPR XSTest safe | target met |",
-    "|---|---:|---|---:|---:|---:|---:|---|",
+    "| held-out source | rows | kind | blocked | AUC | TPR @ 1% FPR | TPR @ 5% FPR | fold FPR benign | fold FPR XSTest safe | target met |",
+    "|---|---:|---|---:|---:|---:|---:|---:|---:|---|",
   ];
   for (const fold of folds) {
     const mark = signatureSources.includes(fold.source) ? " †" : "";
@@ -66,7 +69,7 @@ export function renderLeaveOneSourceOut(folds: readonly FoldResult[], signatureS
           ? "yes"
           : "no";
       lines.push(
-        `| ${row.source}${mark} | ${row.n} | ${row.attack ? "attack (TPR)" : "benign (FPR)"} | ${pct(row.rate)} | ${auc(row.auc)} | ${pct(fpr)} | ${pct(fold.reference.xstestSafe.rate)} | ${met} |`,
+        `| ${row.source}${mark} | ${row.n} | ${row.attack ? "attack (TPR)" : "benign (FPR)"} | ${pct(row.rate)} | ${auc(row.auc)} | ${pct(row.tprAt1)} | ${pct(row.tprAt5)} | ${pct(fpr)} | ${pct(fold.reference.xstestSafe.rate)} | ${met} |`,
       );
     }
   }

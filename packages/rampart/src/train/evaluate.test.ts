@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rocAuc } from "./evaluate.js";
+import { expectedCalibrationError, rocAuc, type Scored, tprAtFpr } from "./evaluate.js";
 
 /** The definition, pair by pair: P(positive outscores negative) + ½ P(tie). */
 function pairwiseAuc(positives: readonly number[], negatives: readonly number[]): number {
@@ -62,5 +62,38 @@ describe("rocAuc", () => {
     const forward = rocAuc(positives, negatives);
     expect(rocAuc([...positives].reverse(), [...negatives].reverse())).toBe(forward);
     expect(forward).toBeCloseTo(pairwiseAuc(positives, negatives), 12);
+  });
+});
+
+describe("tprAtFpr", () => {
+  const negatives = Array.from({ length: 100 }, (_, i) => i / 100);
+
+  it("counts the positives above the threshold that passes at most the given share of negatives", () => {
+    // 1% of 100 negatives may pass: only 0.99 does, so the threshold sits strictly above 0.98.
+    expect(tprAtFpr([0.985, 0.99, 0.5, 0.98], negatives, 0.01)).toBe(0.5);
+    expect(tprAtFpr([0.96, 0.95, 0.94], negatives, 0.05)).toBeCloseTo(2 / 3, 12);
+  });
+
+  it("keeps ties with the first negative kept out, and is null with nothing to count", () => {
+    expect(tprAtFpr([0.98], negatives, 0.01)).toBe(0);
+    expect(tprAtFpr([], negatives, 0.01)).toBeNull();
+    expect(tprAtFpr([0.5], [], 0.01)).toBeNull();
+  });
+});
+
+describe("expectedCalibrationError", () => {
+  const scored = (attack: number, isAttack: boolean) =>
+    ({ attack, blocked: false, example: { label: isAttack ? "harmful" : "benign" } }) as unknown as Scored;
+
+  it("is 0 when each bin's mean probability is its share of attacks", () => {
+    const rows = [scored(0.25, true), scored(0.25, false), scored(0.25, false), scored(0.25, false)];
+    expect(expectedCalibrationError(rows)).toBeCloseTo(0, 12);
+  });
+
+  it("weighs each bin's gap by its share of the prompts", () => {
+    // Bin 0.9: said 0.9, 0 of 2 are attacks (gap 0.9, half the rows); bin 0.0: said 0, 0 attacks.
+    const rows = [scored(0.9, false), scored(0.9, false), scored(0, false), scored(0, false)];
+    expect(expectedCalibrationError(rows)).toBeCloseTo(0.45, 12);
+    expect(expectedCalibrationError([])).toBeNull();
   });
 });

@@ -6,10 +6,7 @@
  * view, which is what lets an attribution point at the words that moved the score.
  */
 
-/** How the extractor groups features: each group is normalised by the square root of its own count. */
-export const TEXT_GROUPS = ["char", "word"] as const;
-export type TextGroup = (typeof TEXT_GROUPS)[number];
-
+/** Occurrences per group (character n-grams, word n-grams): each group is weighted 1/√its count. */
 export interface GroupCounts {
   readonly char: number;
   readonly word: number;
