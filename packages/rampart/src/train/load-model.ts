@@ -6,6 +6,9 @@ import { modelDigest } from "./model-hash.js";
 
 const finite = z.number().refine(Number.isFinite, { error: "expected a finite number" });
 const probability = z.number().min(0).max(1);
+const thresholds = z
+  .strictObject({ flag: probability, block: probability })
+  .refine((points) => points.flag <= points.block, { path: ["flag"], error: "expected flag <= block" });
 
 function headSchema<const Labels extends readonly [string, ...string[]]>(labels: Labels) {
   return z
@@ -29,7 +32,7 @@ function headSchema<const Labels extends readonly [string, ...string[]]>(labels:
 
 const encodedModelSchema = z
   .strictObject({
-    format: z.literal("rampart-classifier/1"),
+    format: z.literal("rampart-classifier/2"),
     id: z.string().min(1),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     heuristics: z.array(z.string().min(1)),
@@ -39,9 +42,10 @@ const encodedModelSchema = z
     }),
     hazard: headSchema(Object.keys(HAZARDS) as [Hazard, ...Hazard[]]),
     temperature: finite.refine((t) => t > 0, { error: "expected a positive number" }),
-    operatingPoints: z
-      .strictObject({ flag: probability, block: probability, chosenOn: z.string() })
-      .refine((points) => points.flag <= points.block, { path: ["flag"], error: "expected flag <= block" }),
+    operatingPoints: z.strictObject({
+      byClass: z.strictObject({ jailbreak: thresholds, injection: thresholds, harmful: thresholds }),
+      chosenOn: z.string(),
+    }),
   })
   .refine((model) => model.id === `rampart-classifier-${model.sha256.slice(0, 16)}`, {
     path: ["id"],
