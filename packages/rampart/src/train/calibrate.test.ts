@@ -102,7 +102,7 @@ describe("choosePoints", () => {
       attack(1, [0.1, 0.45, 0.1]),
       attack(2, [0.1, 0.1, 0.99]),
     ];
-    const points = choosePoints(prompts, { benignRate: 0, borderlineRate: Number.POSITIVE_INFINITY, floor: 0 })!;
+    const points = choosePoints(prompts, { benignRate: 0, borderlineRate: Number.POSITIVE_INFINITY })!;
     expect(points[0]).toBeGreaterThan(0.9);
     expect(points[0]).toBeLessThanOrEqual(0.96);
     // Every candidate up to 0.45 catches the injection and passes no benign prompt: the first wins.
@@ -115,18 +115,12 @@ describe("choosePoints", () => {
 
   it("respects the borderline limit separately, and says null when nothing fits", () => {
     const prompts = [benign([0.1, 0.1, 0.1]), benign([0.1, 0.1, 0.96], true), attack(2, [0.1, 0.1, 0.96])];
-    const loose = choosePoints(prompts, { benignRate: 0, borderlineRate: 1, floor: 0 })!;
+    const loose = choosePoints(prompts, { benignRate: 0, borderlineRate: 1 })!;
     expect(loose[2]).toBeLessThanOrEqual(0.96);
-    const strict = choosePoints(prompts, { benignRate: 0, borderlineRate: 0, floor: 0 })!;
+    const strict = choosePoints(prompts, { benignRate: 0, borderlineRate: 0 })!;
     expect(strict[2]).toBeGreaterThan(0.96);
     const hopeless = [benign([1, 1, 1]), attack(0, [1, 0, 0])];
-    expect(choosePoints(hopeless, { benignRate: 0, borderlineRate: 1, floor: 0 })).toBeNull();
+    expect(choosePoints(hopeless, { benignRate: 0, borderlineRate: 1 })).toBeNull();
     expect(THRESHOLD_GRID).toEqual([...THRESHOLD_GRID].sort((a, b) => a - b));
-  });
-
-  it("never goes below the floor, even where nothing benign would reach a lower point", () => {
-    const prompts = [benign([0.1, 0.1, 0.1]), attack(1, [0.1, 0.45, 0.1])];
-    expect(choosePoints(prompts, { benignRate: 0, borderlineRate: 1, floor: 0 })![1]).toBe(0.3);
-    expect(choosePoints(prompts, { benignRate: 0, borderlineRate: 1, floor: 0.7 })).toEqual([0.7, 0.7, 0.7]);
   });
 });

@@ -42,8 +42,6 @@ export interface PointLimits {
   readonly benignRate: number;
   /** Largest share of borderline-benign prompts that may reach it; Infinity for no limit. */
   readonly borderlineRate: number;
-  /** No point below this: a class probability under it is not a verdict, however few benign prompts reach it. */
-  readonly floor: number;
 }
 
 /** Candidate thresholds per class; coarse where probabilities are spread, fine near 1 where they crowd. */
@@ -52,7 +50,7 @@ export const THRESHOLD_GRID: readonly number[] = [
 ];
 
 /**
- * The per-class thresholds (one per attack class, from THRESHOLD_GRID at or above the floor) that catch the most attacks
+ * The per-class thresholds (one per attack class, from THRESHOLD_GRID) that catch the most attacks
  * (the sum of the three classes' recalls, a prompt caught when any class reaches its threshold)
  * while passing at most `limits` of the benign prompts. Ties go to fewer benign prompts passed,
  * then to the earlier candidate. Null when no candidate keeps within the limits.
@@ -63,11 +61,10 @@ export function choosePoints(prompts: readonly ScoredPrompt[], limits: PointLimi
   const attacks = [0, 1, 2].map((c) => prompts.filter((p) => p.attackClass === c));
   const reaches = (p: ScoredPrompt, t: readonly number[]) =>
     p.probabilities[0] >= t[0]! || p.probabilities[1] >= t[1]! || p.probabilities[2] >= t[2]!;
-  const grid = THRESHOLD_GRID.filter((t) => t >= limits.floor);
   let best: { points: [number, number, number]; recall: number; passed: number } | null = null;
-  for (const a of grid) {
-    for (const b of grid) {
-      for (const c of grid) {
+  for (const a of THRESHOLD_GRID) {
+    for (const b of THRESHOLD_GRID) {
+      for (const c of THRESHOLD_GRID) {
         const points: [number, number, number] = [a, b, c];
         const passed = benign.filter((p) => reaches(p, points)).length;
         if (passed > limits.benignRate * benign.length) continue;

@@ -35,11 +35,6 @@ export interface TrainOptions {
   readonly flagRate: number;
   /** The same for the borderline-benign prompts (XSTest's safe ones and their like), which are harder. */
   readonly borderlineBlockRate: number;
-  /**
-   * The lowest block point any class may get. Lower points win recall on the validation split but
-   * block on near coin-flips, which is where prompts unlike the training data land.
-   */
-  readonly minimumBlockPoint: number;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
@@ -52,7 +47,6 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   blockRate: 0.005,
   flagRate: 0.02,
   borderlineBlockRate: 0.03,
-  minimumBlockPoint: 0.7,
 };
 
 export interface TrainingRun {
@@ -204,16 +198,8 @@ function calibrate(
   if (benignCount === 0) {
     throw new RampartError("INPUT_INVALID", `${chosenOn}: no benign prompts to choose the operating points on`);
   }
-  const block = choosePoints(prompts, {
-    benignRate: options.blockRate,
-    borderlineRate: options.borderlineBlockRate,
-    floor: options.minimumBlockPoint,
-  });
-  const flag = choosePoints(prompts, {
-    benignRate: options.flagRate,
-    borderlineRate: Number.POSITIVE_INFINITY,
-    floor: 0,
-  });
+  const block = choosePoints(prompts, { benignRate: options.blockRate, borderlineRate: options.borderlineBlockRate });
+  const flag = choosePoints(prompts, { benignRate: options.flagRate, borderlineRate: Number.POSITIVE_INFINITY });
   const top = THRESHOLD_GRID[THRESHOLD_GRID.length - 1]!;
   const byClass = Object.fromEntries(
     ATTACK_CLASSES.map((name, c) => {
@@ -224,7 +210,7 @@ function calibrate(
   const describe =
     `${chosenOn}: per class, the points that catch the most validation attacks while blocking ≤ ${percent(options.blockRate)} ` +
     `of ${benignCount} benign and ≤ ${percent(options.borderlineBlockRate)} of ${borderlineCount} borderline-benign prompts, ` +
-    `none below ${options.minimumBlockPoint}, and flagging ≤ ${percent(options.flagRate)} of the benign ones`;
+    `and flagging ≤ ${percent(options.flagRate)} of the benign ones`;
   return { temperature, operatingPoints: { byClass, chosenOn: describe } };
 }
 

@@ -6,8 +6,8 @@ import type { EncodedModel } from "./model.js";
 
 export const BUNDLED_MODEL: EncodedModel = {
   "format": "rampart-classifier/2",
-  "id": "rampart-classifier-a742cc0abcf6fac9",
-  "sha256": "a742cc0abcf6fac92d892c4389f09e0d96f3dfd841925185a442141a4e71aa13",
+  "id": "rampart-classifier-94118310749de40f",
+  "sha256": "94118310749de40f286934192391e20c28db87c6865663a8c96155d97caa035e",
   "heuristics": [
     "instruction-override",
     "fake-template-tokens",
@@ -330,17 +330,17 @@ export const BUNDLED_MODEL: EncodedModel = {
     "byClass": {
       "jailbreak": {
         "flag": 0.5,
-        "block": 0.7
+        "block": 0.6
       },
       "injection": {
         "flag": 0.5,
-        "block": 0.7
+        "block": 0.5
       },
       "harmful": {
         "flag": 0.75,
         "block": 0.93
       }
     },
-    "chosenOn": "validation split (seed \"rampart\", 3043 prompts): per class, the points that catch the most validation attacks while blocking ≤ 0.5% of 818 benign and ≤ 3.0% of 175 borderline-benign prompts, none below 0.7, and flagging ≤ 2.0% of the benign ones"
+    "chosenOn": "validation split (seed \"rampart\", 3043 prompts): per class, the points that catch the most validation attacks while blocking ≤ 0.5% of 818 benign and ≤ 3.0% of 175 borderline-benign prompts, and flagging ≤ 2.0% of the benign ones"
   }
 };
