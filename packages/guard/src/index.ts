@@ -4,8 +4,6 @@ export { CLASSIFIER_ID, type Classification, classifyViews, policyScore } from "
 export { FeatureBuffer, type GroupCounts } from "./guard/classifier/features.js";
 export { HEURISTIC_FEATURES } from "./guard/classifier/heuristic-features.js";
 export {
-  ATTACK_CLASSES,
-  type AttackClass,
   CLASSES,
   type ClassifierModel,
   type ClassName,
@@ -14,7 +12,6 @@ export {
   type EncodedModel,
   type LinearHead,
   type OperatingPoints,
-  type Thresholds,
 } from "./guard/classifier/model.js";
 export { groupScale, headLogits, heuristicValues, softmax } from "./guard/classifier/score.js";
 export type { Detector, ScanInput } from "./guard/detectors/detector.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { choosePoints, fitTemperature, type ScoredPrompt, THRESHOLD_GRID } from "./calibrate.js";
+import { fitTemperature, thresholdForRate } from "./calibrate.js";
 
 /** Mulberry32: a small seeded generator, so every draw below is the same on every run. */
 function seeded(seed: number): () => number {
@@ -12,6 +12,69 @@ function seeded(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+const reaching = (scores: readonly number[], threshold: number) => scores.filter((s) => s >= threshold).length;
+
+describe("thresholdForRate", () => {
+  const scores = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05];
+
+  it("lets through exactly the allowed number of scores, halfway between the last let through and the first kept out", () => {
+    expect(thresholdForRate(scores, 0.2)).toBeCloseTo(0.75, 12);
+    expect(reaching(scores, thresholdForRate(scores, 0.2))).toBe(2);
+    expect(thresholdForRate(scores, 0.5)).toBeCloseTo(0.45, 12);
+    expect(reaching(scores, thresholdForRate(scores, 0.5))).toBe(5);
+    // 0.25 of 10 allows 2.5 scores: rounded down, never up.
+    expect(reaching(scores, thresholdForRate(scores, 0.25))).toBe(2);
+  });
+
+  it("puts the threshold above the highest score at rate 0", () => {
+    const threshold = thresholdForRate(scores, 0);
+    // Halfway between the highest score and 1, the highest probability there is.
+    expect(threshold).toBeCloseTo(0.95, 12);
+    expect(reaching(scores, threshold)).toBe(0);
+    expect(thresholdForRate([0.3], 0)).toBeGreaterThan(0.3);
+  });
+
+  it("lets tied scores through or keeps them out together, never exceeding the rate", () => {
+    const tied = [0.9, 0.8, 0.8, 0.8, 0.4, 0.3, 0.3, 0.2, 0.1, 0.1];
+    // 20% allows two, but the second and third are tied: only the 0.9 can go through.
+    const threshold = thresholdForRate(tied, 0.2);
+    expect(reaching(tied, threshold)).toBe(1);
+    expect(threshold).toBeGreaterThan(0.8);
+    expect(threshold).toBeLessThanOrEqual(0.9);
+    // All equal and nothing allowed: the threshold is just above them.
+    const same = [0.5, 0.5, 0.5, 0.5];
+    expect(reaching(same, thresholdForRate(same, 0.5))).toBe(0);
+    expect(thresholdForRate(same, 0.5)).toBeGreaterThan(0.5);
+  });
+
+  it("never lets more than the rate through on random scores with ties", () => {
+    const random = seeded(7);
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 1 + Math.floor(random() * 60);
+      // Scores on a coarse grid below 1, so ties are common.
+      const values = Array.from({ length: n }, () => Math.floor(random() * 20) / 20);
+      const rate = random() * 0.5;
+      const threshold = thresholdForRate(values, rate);
+      const through = reaching(values, threshold);
+      expect(through).toBeLessThanOrEqual(Math.floor(rate * n));
+      // It is the tightest such threshold: the highest score kept out is kept out only because of the
+      // limit (letting it through, with its ties, would exceed the rate).
+      const keptOut = values.filter((s) => s < threshold);
+      if (keptOut.length > 0) expect(reaching(values, Math.max(...keptOut))).toBeGreaterThan(Math.floor(rate * n));
+    }
+  });
+
+  it("lets every score through at rate 1 and does not depend on the input order", () => {
+    expect(thresholdForRate(scores, 1)).toBe(0.05);
+    expect(reaching(scores, thresholdForRate(scores, 1))).toBe(scores.length);
+    expect(thresholdForRate([...scores].reverse(), 0.3)).toBe(thresholdForRate(scores, 0.3));
+  });
+
+  it("refuses to choose with no scores to go by", () => {
+    expect(() => thresholdForRate([], 0.01)).toThrow(/no scores/);
+  });
+});
 
 /**
  * Rows of logits from a known 3-class softmax model and labels drawn from it, so `z` is calibrated
@@ -77,50 +140,5 @@ describe("fitTemperature", () => {
     const t = fitTemperature(inverted, [2, 0]);
     expect(t).toBeLessThanOrEqual(Math.exp(3));
     expect(t).toBeGreaterThan(Math.exp(3) * 0.99);
-  });
-});
-
-describe("choosePoints", () => {
-  const benign = (p: [number, number, number], borderline = false): ScoredPrompt => ({
-    probabilities: p,
-    attackClass: -1,
-    borderline,
-  });
-  const attack = (attackClass: number, p: [number, number, number]): ScoredPrompt => ({
-    probabilities: p,
-    attackClass,
-    borderline: false,
-  });
-
-  it("holds each class to its own point: a class benign prompts look like gets a stricter one", () => {
-    // Benign prompts reach 0.9 in P(jailbreak) but never above 0.3 in P(injection).
-    const benigns = Array.from({ length: 100 }, (_, i) => benign([0.9 - i * 0.005, 0.1, 0.1]));
-    const prompts = [
-      ...benigns,
-      attack(0, [0.97, 0.01, 0.01]),
-      attack(0, [0.96, 0.01, 0.01]),
-      attack(1, [0.1, 0.45, 0.1]),
-      attack(2, [0.1, 0.1, 0.99]),
-    ];
-    const points = choosePoints(prompts, { benignRate: 0, borderlineRate: Number.POSITIVE_INFINITY })!;
-    expect(points[0]).toBeGreaterThan(0.9);
-    expect(points[0]).toBeLessThanOrEqual(0.96);
-    // Every candidate up to 0.45 catches the injection and passes no benign prompt: the first wins.
-    expect(points[1]).toBe(0.3);
-    expect(points[2]).toBeLessThanOrEqual(0.99);
-    const caught = (p: ScoredPrompt) => p.probabilities.some((value, c) => value >= points[c]!);
-    expect(prompts.filter((p) => p.attackClass < 0).filter(caught)).toHaveLength(0);
-    expect(prompts.filter((p) => p.attackClass >= 0).every(caught)).toBe(true);
-  });
-
-  it("respects the borderline limit separately, and says null when nothing fits", () => {
-    const prompts = [benign([0.1, 0.1, 0.1]), benign([0.1, 0.1, 0.96], true), attack(2, [0.1, 0.1, 0.96])];
-    const loose = choosePoints(prompts, { benignRate: 0, borderlineRate: 1 })!;
-    expect(loose[2]).toBeLessThanOrEqual(0.96);
-    const strict = choosePoints(prompts, { benignRate: 0, borderlineRate: 0 })!;
-    expect(strict[2]).toBeGreaterThan(0.96);
-    const hopeless = [benign([1, 1, 1]), attack(0, [1, 0, 0])];
-    expect(choosePoints(hopeless, { benignRate: 0, borderlineRate: 1 })).toBeNull();
-    expect(THRESHOLD_GRID).toEqual([...THRESHOLD_GRID].sort((a, b) => a - b));
   });
 });

@@ -28,56 +28,16 @@ export function fitTemperature(logits: readonly Float64Array[], labels: readonly
   return Math.exp((low + high) / 2);
 }
 
-/** A validation prompt as the operating-point search sees it: its attack-class probabilities. */
-export interface ScoredPrompt {
-  /** P(jailbreak), P(injection), P(harmful), calibrated. */
-  readonly probabilities: readonly [number, number, number];
-  /** The class index into those three for an attack, -1 for a benign prompt. */
-  readonly attackClass: number;
-  readonly borderline: boolean;
-}
-
-export interface PointLimits {
-  /** Largest share of benign (not borderline) prompts that may reach a point. */
-  readonly benignRate: number;
-  /** Largest share of borderline-benign prompts that may reach it; Infinity for no limit. */
-  readonly borderlineRate: number;
-}
-
-/** Candidate thresholds per class; coarse where probabilities are spread, fine near 1 where they crowd. */
-export const THRESHOLD_GRID: readonly number[] = [
-  0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99, 0.995, 0.999,
-];
-
 /**
- * The per-class thresholds (one per attack class, from THRESHOLD_GRID) that catch the most attacks
- * (the sum of the three classes' recalls, a prompt caught when any class reaches its threshold)
- * while passing at most `limits` of the benign prompts. Ties go to fewer benign prompts passed,
- * then to the earlier candidate. Null when no candidate keeps within the limits.
+ * A threshold that at most `rate` of `scores` (benign examples) reach: halfway between the lowest
+ * score allowed through and the highest one kept out (tied scores go through or stay out together).
  */
-export function choosePoints(prompts: readonly ScoredPrompt[], limits: PointLimits): [number, number, number] | null {
-  const benign = prompts.filter((p) => p.attackClass < 0 && !p.borderline);
-  const borderline = prompts.filter((p) => p.attackClass < 0 && p.borderline);
-  const attacks = [0, 1, 2].map((c) => prompts.filter((p) => p.attackClass === c));
-  const reaches = (p: ScoredPrompt, t: readonly number[]) =>
-    p.probabilities[0] >= t[0]! || p.probabilities[1] >= t[1]! || p.probabilities[2] >= t[2]!;
-  let best: { points: [number, number, number]; recall: number; passed: number } | null = null;
-  for (const a of THRESHOLD_GRID) {
-    for (const b of THRESHOLD_GRID) {
-      for (const c of THRESHOLD_GRID) {
-        const points: [number, number, number] = [a, b, c];
-        const passed = benign.filter((p) => reaches(p, points)).length;
-        if (passed > limits.benignRate * benign.length) continue;
-        if (borderline.filter((p) => reaches(p, points)).length > limits.borderlineRate * borderline.length) continue;
-        const recall = attacks.reduce(
-          (sum, rows) => sum + (rows.length === 0 ? 0 : rows.filter((p) => reaches(p, points)).length / rows.length),
-          0,
-        );
-        if (best === null || recall > best.recall || (recall === best.recall && passed < best.passed)) {
-          best = { points, recall, passed };
-        }
-      }
-    }
-  }
-  return best?.points ?? null;
+export function thresholdForRate(scores: readonly number[], rate: number): number {
+  if (scores.length === 0) throw new RangeError("thresholdForRate: no scores to choose a threshold from");
+  const sorted = [...scores].sort((a, b) => b - a);
+  const allowed = Math.floor(rate * sorted.length);
+  if (allowed >= sorted.length) return sorted[sorted.length - 1]!;
+  const above = allowed === 0 ? 1 : sorted[allowed - 1]!;
+  const threshold = (sorted[allowed]! + above) / 2;
+  return threshold > sorted[allowed]! ? threshold : Math.min(1, sorted[allowed]! + Number.EPSILON);
 }

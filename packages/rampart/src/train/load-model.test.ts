@@ -32,14 +32,7 @@ function content(): ModelContent {
       heuristicWeights: [0, 0, 0.5, -0.5],
     },
     temperature: 1.5,
-    operatingPoints: {
-      byClass: {
-        jailbreak: { flag: 0.6, block: 0.9 },
-        injection: { flag: 0.5, block: 0.7 },
-        harmful: { flag: 0.8, block: 0.95 },
-      },
-      chosenOn: "a test",
-    },
+    operatingPoints: { flag: 0.6, block: 0.9, chosenOn: "a test" },
   };
 }
 
@@ -98,7 +91,7 @@ describe("loadModel", () => {
 
   it.each<[string, (model: EncodedModel) => unknown, string]>([
     ["a non-positive temperature", (m) => ({ ...m, temperature: -1 }), "temperature: expected a positive number"],
-    ["another format", (m) => ({ ...m, format: "rampart-classifier/3" }), "format: "],
+    ["another format", (m) => ({ ...m, format: "rampart-classifier/2" }), "format: "],
     ["a missing hazard head", ({ hazard: _, ...m }) => m, "hazard: required: expected object"],
     ["an unknown field", (m) => ({ ...m, notes: "hand-edited" }), "notes: unknown field"],
     ["a malformed sha256", (m) => ({ ...m, sha256: "abc" }), "sha256: "],
@@ -111,14 +104,8 @@ describe("loadModel", () => {
     ["an unknown class", (m) => ({ ...m, main: { ...m.main, labels: ["benign", "spam"] } }), "main.labels[1]: "],
     [
       "a threshold above 1",
-      (m) => ({
-        ...m,
-        operatingPoints: {
-          ...m.operatingPoints,
-          byClass: { ...m.operatingPoints.byClass, harmful: { flag: 0.5, block: 1.5 } },
-        },
-      }),
-      "operatingPoints.byClass.harmful.block: ",
+      (m) => ({ ...m, operatingPoints: { ...m.operatingPoints, block: 1.5 } }),
+      "operatingPoints.block: ",
     ],
     [
       "one scale too few",
@@ -132,14 +119,8 @@ describe("loadModel", () => {
     ],
     [
       "a flag point above the block point",
-      (m) => ({
-        ...m,
-        operatingPoints: {
-          ...m.operatingPoints,
-          byClass: { ...m.operatingPoints.byClass, injection: { flag: 0.95, block: 0.7 } },
-        },
-      }),
-      "operatingPoints.byClass.injection.flag: expected flag <= block",
+      (m) => ({ ...m, operatingPoints: { ...m.operatingPoints, flag: 0.95 } }),
+      "operatingPoints.flag: expected flag <= block",
     ],
     ["an id that is not its hash", (m) => ({ ...m, id: "rampart-classifier-0000000000000000" }), "id: expected"],
     [
@@ -160,13 +141,7 @@ describe("loadModel", () => {
     expect((await failureOf(path)).message).toBe(
       `${path}: the content does not match its sha256: the model was changed after training`,
     );
-    const moved = {
-      ...sealed,
-      operatingPoints: {
-        ...sealed.operatingPoints,
-        byClass: { ...sealed.operatingPoints.byClass, jailbreak: { flag: 0.6, block: 0.95 } },
-      },
-    };
+    const moved = { ...sealed, operatingPoints: { ...sealed.operatingPoints, block: 0.95 } };
     expect((await failureOf(await modelFile(moved))).message).toContain("does not match its sha256");
     const reweighted = { ...sealed, hazard: { ...sealed.hazard, weights: base64([1, -1, 2, -2, 3, -3, 127, 127]) } };
     expect((await failureOf(await modelFile(reweighted))).message).toContain("does not match its sha256");

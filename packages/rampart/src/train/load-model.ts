@@ -6,9 +6,6 @@ import { modelDigest } from "./model-hash.js";
 
 const finite = z.number().refine(Number.isFinite, { error: "expected a finite number" });
 const probability = z.number().min(0).max(1);
-const thresholds = z
-  .strictObject({ flag: probability, block: probability })
-  .refine((points) => points.flag <= points.block, { path: ["flag"], error: "expected flag <= block" });
 
 function headSchema<const Labels extends readonly [string, ...string[]]>(labels: Labels) {
   return z
@@ -32,7 +29,7 @@ function headSchema<const Labels extends readonly [string, ...string[]]>(labels:
 
 const encodedModelSchema = z
   .strictObject({
-    format: z.literal("rampart-classifier/2"),
+    format: z.literal("rampart-classifier/1"),
     id: z.string().min(1),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     heuristics: z.array(z.string().min(1)),
@@ -42,10 +39,9 @@ const encodedModelSchema = z
     }),
     hazard: headSchema(Object.keys(HAZARDS) as [Hazard, ...Hazard[]]),
     temperature: finite.refine((t) => t > 0, { error: "expected a positive number" }),
-    operatingPoints: z.strictObject({
-      byClass: z.strictObject({ jailbreak: thresholds, injection: thresholds, harmful: thresholds }),
-      chosenOn: z.string(),
-    }),
+    operatingPoints: z
+      .strictObject({ flag: probability, block: probability, chosenOn: z.string() })
+      .refine((points) => points.flag <= points.block, { path: ["flag"], error: "expected flag <= block" }),
   })
   .refine((model) => model.id === `rampart-classifier-${model.sha256.slice(0, 16)}`, {
     path: ["id"],

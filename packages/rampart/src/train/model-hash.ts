@@ -6,7 +6,7 @@ export type ModelContent = Omit<EncodedModel, "format" | "id" | "sha256">;
 /** SHA-256 of everything a model says, weights and thresholds alike, in one fixed field order. */
 export function modelDigest(content: ModelContent): string {
   const body = {
-    format: "rampart-classifier/2",
+    format: "rampart-classifier/1",
     heuristics: content.heuristics,
     main: content.main,
     hazard: content.hazard,
@@ -20,7 +20,7 @@ export function modelDigest(content: ModelContent): string {
 export function sealModel(content: ModelContent): EncodedModel {
   const sha256 = modelDigest(content);
   return {
-    format: "rampart-classifier/2",
+    format: "rampart-classifier/1",
     id: `rampart-classifier-${sha256.slice(0, 16)}`,
     sha256,
     heuristics: content.heuristics,

@@ -1,6 +1,4 @@
 import {
-  ATTACK_CLASSES,
-  type AttackClass,
   CLASSES,
   type ClassifierModel,
   canonicalise,
@@ -12,9 +10,8 @@ import {
   type Hazard,
   headLogits,
   RampartError,
-  type Thresholds,
 } from "@rampart/guard";
-import { choosePoints, fitTemperature, type ScoredPrompt, THRESHOLD_GRID } from "./calibrate.js";
+import { fitTemperature, thresholdForRate } from "./calibrate.js";
 import type { Example } from "./examples.js";
 import { type FeatureMatrix, foldMatrix } from "./feature-matrix.js";
 import { sealModel } from "./model-hash.js";
@@ -30,7 +27,7 @@ export interface TrainOptions {
   readonly learningRate: number;
   /** Seeds the order SGD visits the rows in. */
   readonly shuffleSeed: number;
-  /** Largest share of the validation split's benign prompts the classifier may block, and flag. */
+  /** Largest share of the validation split's benign prompts the classifier may block or flag. */
   readonly blockRate: number;
   readonly flagRate: number;
   /** The same for the borderline-benign prompts (XSTest's safe ones and their like), which are harder. */
@@ -113,22 +110,13 @@ export function trainClassifier(
     main: encodeHead(main, CLASSES, options.bits, heuristics.length),
     hazard: encodeHead(hazard, hazardLabels, options.hazardBits, heuristics.length),
     temperature: 1,
-    operatingPoints: {
-      byClass: {
-        jailbreak: { flag: 0.5, block: 0.8 },
-        injection: { flag: 0.5, block: 0.8 },
-        harmful: { flag: 0.5, block: 0.8 },
-      },
-      chosenOn,
-    },
+    operatingPoints: { flag: 0.5, block: 0.8, chosenOn },
   });
   const calibrated = calibrate(decodeModel(draft), data, validationRows, options, chosenOn);
   const encoded = sealModel({ ...draft, ...calibrated });
-  const points = ATTACK_CLASSES.map((name) => {
-    const t = calibrated.operatingPoints.byClass[name];
-    return `${name} ${t.flag}/${t.block}`;
-  });
-  log(`temperature ${calibrated.temperature.toFixed(3)}; operating points (flag/block): ${points.join(", ")}`);
+  log(
+    `temperature ${calibrated.temperature.toFixed(3)}; operating points: flag ${calibrated.operatingPoints.flag.toFixed(4)}, block ${calibrated.operatingPoints.block.toFixed(4)}`,
+  );
   return { encoded, model: decodeModel(encoded), loss: { main: main.loss, hazard: hazard.loss } };
 }
 
@@ -174,44 +162,35 @@ function calibrate(
 ): Pick<EncodedModel, "temperature" | "operatingPoints"> {
   const logits: Float64Array[] = [];
   const labels: number[] = [];
-  const scored: { views: ReturnType<typeof canonicalise>["views"]; heuristics: Float64Array; example: Example }[] = [];
+  const scored: { views: ReturnType<typeof canonicalise>["views"]; heuristics: Float64Array; kind: string }[] = [];
   for (const row of validationRows) {
     const example = data.examples[row]!;
     const views = canonicalise(example.text).views;
     const heuristics = heuristicRow(data.matrix, row);
     logits.push(headLogits(model.main, views[0]!.text, heuristics));
     labels.push(CLASSES.indexOf(example.label));
-    scored.push({ views, heuristics, example });
+    if (example.label === "benign") scored.push({ views, heuristics, kind: example.kind });
   }
   const temperature = fitTemperature(logits, labels);
   const withTemperature = { ...model, temperature };
-  const prompts: ScoredPrompt[] = scored.map(({ views, heuristics, example }) => {
-    const p = classifyViews(withTemperature, views, heuristics)?.probabilities ?? [1, 0, 0, 0];
-    return {
-      probabilities: [p[1]!, p[2]!, p[3]!],
-      attackClass: (ATTACK_CLASSES as readonly string[]).indexOf(example.label),
-      borderline: example.kind === "benign-borderline",
-    };
-  });
-  const benignCount = prompts.filter((p) => p.attackClass < 0 && !p.borderline).length;
-  const borderlineCount = prompts.filter((p) => p.attackClass < 0 && p.borderline).length;
-  if (benignCount === 0) {
+  const benign: number[] = [];
+  const borderline: number[] = [];
+  for (const { views, heuristics, kind } of scored) {
+    const attack = classifyViews(withTemperature, views, heuristics)?.attack ?? 0;
+    (kind === "benign-borderline" ? borderline : benign).push(attack);
+  }
+  if (benign.length === 0) {
     throw new RampartError("INPUT_INVALID", `${chosenOn}: no benign prompts to choose the operating points on`);
   }
-  const block = choosePoints(prompts, { benignRate: options.blockRate, borderlineRate: options.borderlineBlockRate });
-  const flag = choosePoints(prompts, { benignRate: options.flagRate, borderlineRate: Number.POSITIVE_INFINITY });
-  const top = THRESHOLD_GRID[THRESHOLD_GRID.length - 1]!;
-  const byClass = Object.fromEntries(
-    ATTACK_CLASSES.map((name, c) => {
-      const blockAt = block?.[c] ?? top;
-      return [name, { flag: Math.min(blockAt, flag?.[c] ?? top), block: blockAt }];
-    }),
-  ) as Record<AttackClass, Thresholds>;
+  const block = Math.max(
+    thresholdForRate(benign, options.blockRate),
+    borderline.length === 0 ? 0 : thresholdForRate(borderline, options.borderlineBlockRate),
+  );
+  const flag = Math.min(block, thresholdForRate(benign, options.flagRate));
   const describe =
-    `${chosenOn}: per class, the points that catch the most validation attacks while blocking ≤ ${percent(options.blockRate)} ` +
-    `of ${benignCount} benign and ≤ ${percent(options.borderlineBlockRate)} of ${borderlineCount} borderline-benign prompts, ` +
-    `and flagging ≤ ${percent(options.flagRate)} of the benign ones`;
-  return { temperature, operatingPoints: { byClass, chosenOn: describe } };
+    `${chosenOn}: block at ≤ ${percent(options.blockRate)} of ${benign.length} benign and ≤ ${percent(options.borderlineBlockRate)} ` +
+    `of ${borderline.length} borderline-benign validation prompts, flag at ≤ ${percent(options.flagRate)} of the benign ones`;
+  return { temperature, operatingPoints: { flag, block, chosenOn: describe } };
 }
 
 /** The heuristic features of one matrix row, in model order. */

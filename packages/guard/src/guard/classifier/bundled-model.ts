@@ -5,9 +5,9 @@
 import type { EncodedModel } from "./model.js";
 
 export const BUNDLED_MODEL: EncodedModel = {
-  "format": "rampart-classifier/2",
-  "id": "rampart-classifier-94118310749de40f",
-  "sha256": "94118310749de40f286934192391e20c28db87c6865663a8c96155d97caa035e",
+  "format": "rampart-classifier/1",
+  "id": "rampart-classifier-ff664400d78713aa",
+  "sha256": "ff664400d78713aaec8efcd25dc74fe715e6c47eedb770cd907de918ba23ca6a",
   "heuristics": [
     "instruction-override",
     "fake-template-tokens",
@@ -327,20 +327,8 @@ export const BUNDLED_MODEL: EncodedModel = {
   },
   "temperature": 1.3791052496174654,
   "operatingPoints": {
-    "byClass": {
-      "jailbreak": {
-        "flag": 0.5,
-        "block": 0.6
-      },
-      "injection": {
-        "flag": 0.5,
-        "block": 0.5
-      },
-      "harmful": {
-        "flag": 0.75,
-        "block": 0.93
-      }
-    },
-    "chosenOn": "validation split (seed \"rampart\", 3043 prompts): per class, the points that catch the most validation attacks while blocking ≤ 0.5% of 818 benign and ≤ 3.0% of 175 borderline-benign prompts, and flagging ≤ 2.0% of the benign ones"
+    "flag": 0.7674980698293095,
+    "block": 0.9242615687298702,
+    "chosenOn": "validation split (seed \"rampart\", 3043 prompts): block at ≤ 0.5% of 818 benign and ≤ 3.0% of 175 borderline-benign validation prompts, flag at ≤ 2.0% of the benign ones"
   }
 };

@@ -4,7 +4,7 @@ import type { CategoryRule, Policy } from "../policy/policy.js";
 import type { View } from "../views/view.js";
 import { explain } from "./attribution.js";
 import { FeatureBuffer } from "./features.js";
-import type { AttackClass, ClassifierModel, Thresholds } from "./model.js";
+import type { ClassifierModel, ClassName, OperatingPoints } from "./model.js";
 import { bufferLogits, heuristicValues, softmax } from "./score.js";
 
 export const CLASSIFIER_ID = "classifier";
@@ -12,7 +12,7 @@ export const CLASSIFIER_ID = "classifier";
 /** The canonical view and what decoding revealed; past this many views the rest are left to the heuristics. */
 const MAX_VIEWS = 8;
 
-const TECHNIQUE_OF: Readonly<Record<Exclude<AttackClass, "harmful">, Technique>> = {
+const TECHNIQUE_OF: Readonly<Record<Exclude<ClassName, "benign" | "harmful">, Technique>> = {
   jailbreak: "jailbreak",
   injection: "prompt-injection",
 };
@@ -50,11 +50,9 @@ export function classifyViews(
 }
 
 /**
- * The classifier's signal, or none when no attack class reaches its flag point. The class whose
- * probability is furthest along its own scale names the category; the score puts that class's
- * operating points on the policy's scale (flag point → the category's flag threshold, block point
- * → its block threshold), so the policy decides what a classifier finding does just as it does
- * for a heuristic.
+ * The classifier's signal, or none below its flag point. Its score puts the model's own operating
+ * points on the policy's scale (flag point → the category's flag threshold, block point → its block
+ * threshold), so the policy decides what a classifier finding does just as it does for a heuristic.
  */
 export function classifierSignal(
   model: ClassifierModel,
@@ -64,35 +62,32 @@ export function classifierSignal(
 ): Signal | null {
   const heuristics = heuristicValues(model.heuristics, heuristicSignals);
   const found = classifyViews(model, views, heuristics);
-  if (found === null) return null;
-  let strongest: { label: number; name: AttackClass; category: Category; score: number } | null = null;
-  for (let label = 1; label < model.main.labels.length; label++) {
-    const name = model.main.labels[label] as AttackClass;
-    const points = model.operatingPoints.byClass[name];
-    const probability = found.probabilities[label]!;
-    if (probability < points.flag) continue;
-    const category: Category = name === "harmful" ? hazardOf(model, found.features, heuristics) : TECHNIQUE_OF[name];
-    const score = policyScore(probability, points, policy.categories[category] ?? policy.defaultRules);
-    if (strongest === null || score > strongest.score) strongest = { label, name, category, score };
-  }
-  if (strongest === null) return null;
-  const { label, name, category, score } = strongest;
-  const points = model.operatingPoints.byClass[name];
-  const probability = found.probabilities[label]!;
+  if (found === null || found.attack < model.operatingPoints.flag) return null;
+  const label = strongestAttackClass(found.probabilities);
+  const name = model.main.labels[label]!;
+  const category: Category =
+    name === "jailbreak" || name === "injection" ? TECHNIQUE_OF[name] : hazardOf(model, found.features, heuristics);
   const explanation = explain(model, found.view, found.features, label, heuristics, heuristicSignals);
+  const points = model.operatingPoints;
   const stage =
-    probability >= points.block ? `its block point ${fixed(points.block)}` : `its flag point ${fixed(points.flag)}`;
+    found.attack >= points.block ? `block point ${fixed(points.block)}` : `flag point ${fixed(points.flag)}`;
   const onView = found.view.depth > 0 ? ` in the ${found.view.name} view` : "";
   return {
     detector: CLASSIFIER_ID,
     category,
-    score,
+    score: policyScore(found.attack, points, policy.categories[category] ?? policy.defaultRules),
     spans: explanation.spans,
     reason:
-      `learned classifier (${model.id})${onView}: P(${name}) ${fixed(probability)} ≥ ${stage}, ` +
-      `attack probability ${fixed(found.attack)}; log-odds against benign ${explanation.logOdds.toFixed(2)}`,
+      `learned classifier (${model.id})${onView}: P(${name}) ${fixed(found.probabilities[label]!)}, ` +
+      `attack probability ${fixed(found.attack)} ≥ ${stage}; log-odds against benign ${explanation.logOdds.toFixed(2)}`,
     attributions: explanation.attributions,
   };
+}
+
+function strongestAttackClass(probabilities: Float64Array): number {
+  let best = 1;
+  for (let k = 2; k < probabilities.length; k++) if (probabilities[k]! > probabilities[best]!) best = k;
+  return best;
 }
 
 function hazardOf(model: ClassifierModel, features: FeatureBuffer, heuristics: Float64Array): Category {
@@ -104,7 +99,7 @@ function hazardOf(model: ClassifierModel, features: FeatureBuffer, heuristics: F
 }
 
 /** Piecewise linear: 0 → 0, flag point → flag threshold, block point → block threshold, 1 → 1. */
-export function policyScore(probability: number, points: Thresholds, rules: readonly CategoryRule[]): number {
+export function policyScore(attack: number, points: OperatingPoints, rules: readonly CategoryRule[]): number {
   const flagAt = rules.find((rule) => rule.action === "flag")?.threshold ?? 0.5;
   const blockAt = rules.find((rule) => rule.action === "block")?.threshold ?? 0.8;
   const anchors: readonly [number, number][] = [
@@ -115,9 +110,9 @@ export function policyScore(probability: number, points: Thresholds, rules: read
   ];
   for (let i = 1; i < anchors.length; i++) {
     const [x1, y1] = anchors[i]!;
-    if (probability > x1 && i < anchors.length - 1) continue;
+    if (attack > x1 && i < anchors.length - 1) continue;
     const [x0, y0] = anchors[i - 1]!;
-    const t = x1 > x0 ? (probability - x0) / (x1 - x0) : 1;
+    const t = x1 > x0 ? (attack - x0) / (x1 - x0) : 1;
     return Math.min(1, Math.max(0, y0 + t * (y1 - y0)));
   }
   return 1;

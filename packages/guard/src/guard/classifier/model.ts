@@ -6,22 +6,15 @@ import { decodeBase64 } from "../signatures/base64.js";
 export const CLASSES = ["benign", "jailbreak", "injection", "harmful"] as const;
 export type ClassName = (typeof CLASSES)[number];
 
-export const ATTACK_CLASSES = ["jailbreak", "injection", "harmful"] as const;
-export type AttackClass = (typeof ATTACK_CLASSES)[number];
-
-/** The probability of one class at or above which the classifier flags, and at or above which it blocks. */
-export interface Thresholds {
-  readonly flag: number;
-  readonly block: number;
-}
-
 /**
- * Where a class probability becomes a flag or a block, per attack class (a class the model is
- * surer of can be held to a stricter point): chosen together on a validation split for a target
- * false-positive rate, and kept with the model with what they were measured on.
+ * Where an attack probability becomes a flag or a block: chosen on a validation split for a target
+ * false-positive rate, and kept with the model together with what they were measured on.
  */
 export interface OperatingPoints {
-  readonly byClass: Readonly<Record<AttackClass, Thresholds>>;
+  /** Attack probability (1 - P(benign)) at or above which the classifier flags. */
+  readonly flag: number;
+  /** Attack probability at or above which it blocks. */
+  readonly block: number;
   /** How the thresholds were chosen, for the model card and `rampart explain`. */
   readonly chosenOn: string;
 }
@@ -56,7 +49,7 @@ export interface ClassifierModel {
 
 /** The serialisable form: what the generated module holds and what `rampart train` writes. */
 export interface EncodedModel {
-  readonly format: "rampart-classifier/2";
+  readonly format: "rampart-classifier/1";
   readonly id: string;
   readonly sha256: string;
   readonly heuristics: readonly string[];
