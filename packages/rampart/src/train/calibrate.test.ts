@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fitTemperature, thresholdForRate } from "./calibrate.js";
-
-/** Mulberry32: a small seeded generator, so every draw below is the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./seeded-random.js";
 
 const reaching = (scores: readonly number[], threshold: number) => scores.filter((s) => s >= threshold).length;
 
@@ -49,7 +38,7 @@ describe("thresholdForRate", () => {
   });
 
   it("never lets more than the rate through on random scores with ties", () => {
-    const random = seeded(7);
+    const random = mulberry32(7);
     for (let trial = 0; trial < 200; trial++) {
       const n = 1 + Math.floor(random() * 60);
       // Scores on a coarse grid below 1, so ties are common.
@@ -81,7 +70,7 @@ describe("thresholdForRate", () => {
  * by construction: softmax(z) is the true distribution of each label.
  */
 function calibratedSample(n: number, seed: number): { logits: Float64Array[]; labels: number[] } {
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   const logits: Float64Array[] = [];
   const labels: number[] = [];
   for (let i = 0; i < n; i++) {

@@ -1,22 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { expectedCalibrationError, rocAuc, type Scored, tprAtFpr } from "./evaluate.js";
+import { mulberry32 } from "./seeded-random.js";
 
 /** The definition, pair by pair: P(positive outscores negative) + ½ P(tie). */
 function pairwiseAuc(positives: readonly number[], negatives: readonly number[]): number {
   let wins = 0;
   for (const p of positives) for (const n of negatives) wins += p > n ? 1 : p === n ? 0.5 : 0;
   return wins / (positives.length * negatives.length);
-}
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe("rocAuc", () => {
@@ -46,7 +36,7 @@ describe("rocAuc", () => {
   });
 
   it("agrees with the pairwise definition on random scores with many ties", () => {
-    const random = seeded(3);
+    const random = mulberry32(3);
     for (let trial = 0; trial < 100; trial++) {
       const draw = (n: number, shift: number) =>
         Array.from({ length: n }, () => Math.round((random() + shift) * 8) / 8);

@@ -10,22 +10,12 @@ import {
 } from "@rampart/guard";
 import { describe, expect, it } from "vitest";
 import { buildFeatureMatrix, type FeatureMatrix, foldMatrix } from "./feature-matrix.js";
+import { mulberry32 } from "./seeded-random.js";
 import { heuristicRow } from "./train-model.js";
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A head with seeded random int8 weights, scales 1 and biases 0; heuristic weights random when asked. */
 function randomHead(bits: number, seed: number, heuristicWeights: "zero" | "random"): LinearHead<ClassName> {
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   const width = CLASSES.length;
   return {
     labels: CLASSES,
@@ -69,7 +59,7 @@ function rowEntries(matrix: FeatureMatrix, row: number): [number, number][] {
   return out;
 }
 
-const random = seeded(21);
+const random = mulberry32(21);
 const LONG = Array.from({ length: 400 }, () => String.fromCharCode(97 + Math.floor(random() * 26)))
   .join("")
   .replace(/(.{6})/g, "$1 ");

@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { nearDuplicateGroups } from "./near-duplicates.js";
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./seeded-random.js";
 
 /** `n` random lower-case words of 4 to 8 letters. */
 function randomWords(n: number, seed: number): string[] {
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   return Array.from({ length: n }, () => {
     const length = 4 + Math.floor(random() * 5);
     return Array.from({ length }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join("");

@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FeatureMatrix } from "./feature-matrix.js";
+import { mulberry32 } from "./seeded-random.js";
 import { fitSoftmaxRegression, type LinearModel, type RegressionOptions } from "./softmax-regression.js";
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A CSR matrix from rows of [column, value] pairs (columns ascending, as buildFeatureMatrix writes them). */
 function matrixOf(bits: number, heuristics: readonly string[], rows: readonly [number, number][][]): FeatureMatrix {
@@ -47,7 +37,7 @@ const argmax = (values: readonly number[]) => values.indexOf(Math.max(...values)
  * its class, and class 2's rows fire the heuristic. Row 60 alone uses column 15 and is never fitted.
  */
 function separableProblem() {
-  const random = seeded(5);
+  const random = mulberry32(5);
   const labels: number[] = [];
   const rows: [number, number][][] = [];
   for (let i = 0; i < 60; i++) {

@@ -1,4 +1,5 @@
 import type { FeatureMatrix } from "./feature-matrix.js";
+import { mulberry32 } from "./seeded-random.js";
 
 /**
  * Multinomial logistic regression with an L2 penalty, fitted by stochastic gradient descent with
@@ -100,18 +101,6 @@ export function fitSoftmaxRegression(problem: RegressionProblem, options: Regres
     options.onEpoch?.(epoch + 1, loss);
   }
   return { columns: matrix.columns, classes, weights, biases, loss };
-}
-
-/** A small, fast, seedable generator (Mulberry32); Math.random cannot be seeded. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle(order: Int32Array, random: () => number): void {
