@@ -17,6 +17,11 @@ export { groupScale, headLogits, heuristicValues, softmax } from "./guard/classi
 export type { Detector, ScanInput } from "./guard/detectors/detector.js";
 export { DETECTORS, type DetectorId } from "./guard/detectors/registry.js";
 export { createGuard, type Guard, type GuardOptions } from "./guard/guard.js";
+export { plantCanary, type PlantedCanary } from "./guard/monitor/canary.js";
+export { REDACTION_MARK } from "./guard/monitor/monitor.js";
+export type { OutputContext, OutputScan, OutputScanner } from "./guard/monitor/scanner.js";
+export { OUTPUT_SCANNERS } from "./guard/monitor/scanners/registry.js";
+export type { MonitorRequest, MonitorVerdict, StreamMonitor } from "./guard/monitor/types.js";
 export {
   type CategoryRule,
   DEFAULT_POLICY,

@@ -42,6 +42,7 @@ export const MITRE_ATLAS = {
   "AML.T0056": "Extract LLM System Prompt",
   "AML.T0068": "LLM Prompt Obfuscation",
   "AML.T0029": "Denial of ML Service",
+  "AML.T0057": "LLM Data Leakage",
 } as const;
 export type AtlasId = keyof typeof MITRE_ATLAS;
 
@@ -56,6 +57,8 @@ export const TECHNIQUES = {
   obfuscation: { owasp: ["LLM01:2025"], atlas: ["AML.T0068"], title: "Obfuscation" },
   "multi-turn-escalation": { owasp: ["LLM01:2025"], atlas: ["AML.T0054"], title: "Multi-turn escalation" },
   "oversized-input": { owasp: ["LLM10:2025"], atlas: ["AML.T0029"], title: "Oversized input" },
+  "secret-exposure": { owasp: ["LLM02:2025"], atlas: ["AML.T0057"], title: "Secret in the output (key, token)" },
+  "pii-exposure": { owasp: ["LLM02:2025"], atlas: ["AML.T0057"], title: "Personal data in the output" },
 } as const satisfies Record<string, { owasp: readonly OwaspLlmId[]; atlas: readonly AtlasId[]; title: string }>;
 export type Technique = keyof typeof TECHNIQUES;
 

@@ -9,6 +9,9 @@ import { decide } from "./combine.js";
 import type { Detector, ScanInput } from "./detectors/detector.js";
 import { DETECTORS } from "./detectors/registry.js";
 import { WordIndex } from "./detectors/word-index.js";
+import { startMonitor } from "./monitor/monitor.js";
+import { OUTPUT_SCANNERS } from "./monitor/scanners/registry.js";
+import type { MonitorRequest, StreamMonitor } from "./monitor/types.js";
 import { type Policy, type PolicyOverrides, resolvePolicy } from "./policy/policy.js";
 import { SignatureIndex } from "./signatures/signature-index.js";
 import type { SignatureSet } from "./signatures/signature-set.js";
@@ -24,6 +27,8 @@ export interface Guard {
    * since system prompts come from the application and assistant turns from the model.
    */
   check(input: string | readonly Message[]): Verdict;
+  /** Starts watching one model output as it streams (see `StreamMonitor`). */
+  monitor(request: MonitorRequest): StreamMonitor;
   /** Replaces the signature set atomically: checks already running finish with the old one. */
   updateSignatures(set: SignatureSet): void;
   readonly signatureCount: number;
@@ -45,6 +50,8 @@ export function createGuard(overrides: PolicyOverrides = {}, options: GuardOptio
     : options.classifier === undefined
       ? bundledModel()
       : options.classifier;
+
+  const outputScanners = OUTPUT_SCANNERS.filter((s) => !policy.disabledDetectors.includes(s.id));
 
   function scanText(text: string, message: number | undefined): Signal[] {
     const found =
@@ -73,6 +80,9 @@ export function createGuard(overrides: PolicyOverrides = {}, options: GuardOptio
       const decision = decide(signals, policy);
       const micros = Math.round((performance.now() - started) * 1000);
       return { ...decision, signals, micros };
+    },
+    monitor(request) {
+      return startMonitor(request, outputScanners, policy);
     },
     updateSignatures(set) {
       signatures = SignatureIndex.from(set);

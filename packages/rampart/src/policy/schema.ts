@@ -7,6 +7,7 @@ import {
   DETECTORS,
   type Detector,
   HAZARDS,
+  OUTPUT_SCANNERS,
   TECHNIQUES,
 } from "@rampart/guard";
 import { z } from "zod";
@@ -15,7 +16,7 @@ import { expected } from "../io/issues.js";
 const actionList = ACTIONS.join("|");
 const registered: readonly Detector[] = DETECTORS;
 // The learned classifier can be switched off like a heuristic detector.
-const detectorIds = [...registered.map((detector) => detector.id), CLASSIFIER_ID];
+const detectorIds = [...registered.map((detector) => detector.id), CLASSIFIER_ID, ...OUTPUT_SCANNERS.map((s) => s.id)];
 
 const action = z.enum(ACTIONS, { error: expected(`expected one of ${actionList}`) });
 
@@ -70,6 +71,12 @@ export const policySchema = z
     oversizedAction: action
       .optional()
       .describe(`What to do with an input over \`maxInputChars\`. Default ${DEFAULT_POLICY.oversizedAction}.`),
+    maxOutputChars: z
+      .number({ error: expected("expected a positive whole number") })
+      .int({ error: expected("expected a positive whole number") })
+      .positive({ error: expected("expected a positive whole number") })
+      .optional()
+      .describe(`Outputs longer than this are halted by the stream monitor. Default ${DEFAULT_POLICY.maxOutputChars}.`),
     disabledDetectors: z
       .array(detectorId, { error: expected("expected a list of detector ids") })
       .optional()

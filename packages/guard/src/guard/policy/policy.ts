@@ -12,6 +12,11 @@ export interface Policy {
   readonly maxInputChars: number;
   /** What to do with an input over `maxInputChars`. */
   readonly oversizedAction: Action;
+  /**
+   * Outputs longer than this are halted: a stream monitor keeps a bounded amount of state, and an
+   * answer this long is a runaway generation.
+   */
+  readonly maxOutputChars: number;
   /** Detector ids that do not run. */
   readonly disabledDetectors: readonly string[];
   /** Rules for every category without rules of its own. */
@@ -27,6 +32,7 @@ export interface Policy {
 export const DEFAULT_POLICY: Policy = {
   maxInputChars: 256 * 1024,
   oversizedAction: "block",
+  maxOutputChars: 1024 * 1024,
   disabledDetectors: [],
   defaultRules: [
     { threshold: 0.5, action: "flag" },
@@ -38,6 +44,14 @@ export const DEFAULT_POLICY: Policy = {
     obfuscation: [
       { threshold: 0.5, action: "flag" },
       { threshold: 0.85, action: "block" },
+    ],
+    // Output side: a key or token is masked wherever it appears; personal data is masked when it
+    // is unambiguous (a card number that passes the Luhn check) and only flagged otherwise, since
+    // answers quote public contact addresses all the time.
+    "secret-exposure": [{ threshold: 0.5, action: "redact" }],
+    "pii-exposure": [
+      { threshold: 0.5, action: "flag" },
+      { threshold: 0.9, action: "redact" },
     ],
   },
   allowList: [],
