@@ -1,10 +1,11 @@
 import type { Message } from "../core/message.js";
 import type { Signal } from "../core/signal.js";
-import type { Verdict } from "../core/verdict.js";
+import { ACTION_RANK, type Verdict } from "../core/verdict.js";
 import { applyAllowList } from "./allow-list.js";
 import { bundledModel } from "./classifier/bundled.js";
-import { CLASSIFIER_ID, classifierSignal } from "./classifier/classifier.js";
+import { CLASSIFIER_ID, classifierSignal, classifyViews, policyScore } from "./classifier/classifier.js";
 import type { ClassifierModel } from "./classifier/model.js";
+import { heuristicValues } from "./classifier/score.js";
 import { decide } from "./combine.js";
 import type { Detector, ScanInput } from "./detectors/detector.js";
 import { DETECTORS } from "./detectors/registry.js";
@@ -16,22 +17,45 @@ import { type Policy, type PolicyOverrides, resolvePolicy } from "./policy/polic
 import { SignatureIndex } from "./signatures/signature-index.js";
 import type { SignatureSet } from "./signatures/signature-set.js";
 import { STARTER_SIGNATURES } from "./signatures/starter-set.js";
+import {
+  type ConversationStats,
+  Conversations,
+  inMessage,
+  type Pass,
+  type ScreenedTurn,
+  type Turn,
+} from "./trajectory/conversations.js";
+import { TRAJECTORY_ID } from "./trajectory/signal.js";
+import { turnRisk } from "./trajectory/turn-risk.js";
 import { canonicalise } from "./views/canonicalise.js";
 
 declare const performance: { now(): number };
+
+export interface CheckOptions {
+  /**
+   * The conversation the input belongs to (the proxy passes its `x-rampart-conversation` header).
+   * With it a request may carry only the new turns; without it a conversation is recognised by its
+   * turns, so each request must carry the whole history.
+   */
+  readonly conversation?: string;
+}
 
 export interface Guard {
   readonly policy: Policy;
   /**
    * Synchronous, no I/O. A conversation is screened message by message: user and tool turns only,
-   * since system prompts come from the application and assistant turns from the model.
+   * since system prompts come from the application and assistant turns from the model. Its turns'
+   * risk also accumulates across requests (the trajectory layer), so a conversation is remembered:
+   * a turn seen in an earlier request is not scanned again.
    */
-  check(input: string | readonly Message[]): Verdict;
+  check(input: string | readonly Message[], options?: CheckOptions): Verdict;
   /** Starts watching one model output as it streams (see `StreamMonitor`). */
   monitor(request: MonitorRequest): StreamMonitor;
   /** Replaces the signature set atomically: checks already running finish with the old one. */
   updateSignatures(set: SignatureSet): void;
   readonly signatureCount: number;
+  /** The trajectory layer's memory of conversations (all zero when the layer is disabled). */
+  readonly conversations: ConversationStats;
 }
 
 export interface GuardOptions {
@@ -39,7 +63,11 @@ export interface GuardOptions {
   readonly signatures?: SignatureSet;
   /** The learned layer: the committed model when omitted, none with null. */
   readonly classifier?: ClassifierModel | null;
+  /** Clock in milliseconds, for forgetting idle conversations; `Date.now` when omitted. */
+  readonly now?: () => number;
 }
+
+const NO_CONVERSATIONS: ConversationStats = { stored: 0, scannedTurns: 0, reusedTurns: 0, evicted: 0, expired: 0 };
 
 export function createGuard(overrides: PolicyOverrides = {}, options: GuardOptions = {}): Guard {
   const policy = resolvePolicy(overrides);
@@ -52,14 +80,32 @@ export function createGuard(overrides: PolicyOverrides = {}, options: GuardOptio
       : options.classifier;
 
   const outputScanners = OUTPUT_SCANNERS.filter((s) => !policy.disabledDetectors.includes(s.id));
+  const conversations = policy.disabledDetectors.includes(TRAJECTORY_ID)
+    ? null
+    : new Conversations(
+        policy.trajectory,
+        policy.categories["multi-turn-escalation"] ?? policy.defaultRules,
+        options.now ?? Date.now,
+      );
+  // Findings remembered from an earlier set are stale after an update.
+  let generation = 0;
 
-  function scanText(text: string, message: number | undefined): Signal[] {
-    const found =
-      text.length > policy.maxInputChars
-        ? [oversized(text, policy.maxInputChars)]
-        : screen(text, { detectors, signatures, classifier, policy });
-    const kept = applyAllowList(found, text, policy.allowList);
-    return message === undefined ? kept : kept.map((s) => withMessage(s, message));
+  function scanText(text: string, withRisk: boolean): ScreenedTurn {
+    if (text.length > policy.maxInputChars) return { signals: [oversized(text, policy.maxInputChars)], risk: 0 };
+    const screened = screen(text, { detectors, signatures, classifier, policy }, withRisk);
+    const signals = applyAllowList(screened.signals, text, policy.allowList);
+    return { signals, risk: withRisk ? turnRisk(signals, screened.learned) : 0 };
+  }
+
+  function screenTurns(input: string | readonly Message[], options: CheckOptions): Pass {
+    const turns = turnsOf(input);
+    if (conversations === null || (typeof input === "string" && options.conversation === undefined)) {
+      const signals = turns.flatMap((turn) =>
+        scanText(turn.content, false).signals.map((s) => inMessage(s, turn.message)),
+      );
+      return { signals, commit: () => {} };
+    }
+    return conversations.screen(turns, options.conversation, generation, (turn) => scanText(turn.content, true));
   }
 
   return {
@@ -67,17 +113,15 @@ export function createGuard(overrides: PolicyOverrides = {}, options: GuardOptio
     get signatureCount() {
       return signatures.size;
     },
-    check(input) {
+    get conversations() {
+      return conversations?.stats ?? NO_CONVERSATIONS;
+    },
+    check(input, options = {}) {
       const started = performance.now();
-      const signals: Signal[] = [];
-      if (typeof input === "string") {
-        signals.push(...scanText(input, undefined));
-      } else {
-        input.forEach((message, index) => {
-          if (message.role === "user" || message.role === "tool") signals.push(...scanText(message.content, index));
-        });
-      }
+      const { signals, commit } = screenTurns(input, options);
       const decision = decide(signals, policy);
+      // A blocked turn does not reach the model, so it does not become part of the conversation.
+      if (ACTION_RANK[decision.action] < ACTION_RANK.block) commit();
       const micros = Math.round((performance.now() - started) * 1000);
       return { ...decision, signals, micros };
     },
@@ -86,8 +130,19 @@ export function createGuard(overrides: PolicyOverrides = {}, options: GuardOptio
     },
     updateSignatures(set) {
       signatures = SignatureIndex.from(set);
+      generation++;
     },
   };
+}
+
+/** The screened turns: user and tool messages, or the whole input when it is a string. */
+function turnsOf(input: string | readonly Message[]): Turn[] {
+  if (typeof input === "string") return [{ role: "user", content: input, message: undefined }];
+  const turns: Turn[] = [];
+  input.forEach((message, index) => {
+    if (message.role === "user" || message.role === "tool") turns.push({ ...message, message: index });
+  });
+  return turns;
 }
 
 interface Layers {
@@ -97,17 +152,32 @@ interface Layers {
   readonly policy: Policy;
 }
 
-function screen(text: string, layers: Layers): Signal[] {
+interface Screened {
+  readonly signals: Signal[];
+  /** The classifier's attack probability on the policy's scale when it stays below its flag point, else 0. */
+  readonly learned: number;
+}
+
+function screen(text: string, layers: Layers, withRisk: boolean): Screened {
   const canonical = canonicalise(text);
   const input: ScanInput = { original: text, views: canonical.views, words: new WordIndex() };
   const signals = [...canonical.signals, ...layers.signatures.match(input)];
   for (const detector of layers.detectors) signals.push(...detector.detect(input));
   // The classifier reads the heuristics' findings as features, so it runs last.
-  if (layers.classifier !== null) {
-    const learned = classifierSignal(layers.classifier, canonical.views, signals, layers.policy);
-    if (learned !== null) signals.push(learned);
+  const model = layers.classifier;
+  if (model === null) return { signals, learned: 0 };
+  if (withRisk) {
+    // Below its flag point the classifier emits nothing, but the trajectory still wants its opinion;
+    // at or above it classifierSignal classifies again, so only flagged turns pay twice.
+    const found = classifyViews(model, canonical.views, heuristicValues(model.heuristics, signals));
+    const attack = found?.attack ?? 0;
+    if (attack < model.operatingPoints.flag) {
+      return { signals, learned: policyScore(attack, model.operatingPoints, layers.policy.defaultRules) };
+    }
   }
-  return signals;
+  const found = classifierSignal(model, canonical.views, signals, layers.policy);
+  if (found !== null) signals.push(found);
+  return { signals, learned: 0 };
 }
 
 function oversized(text: string, limit: number): Signal {
@@ -118,8 +188,4 @@ function oversized(text: string, limit: number): Signal {
     spans: [{ start: limit, end: text.length }],
     reason: `input is ${text.length} characters, over the policy limit of ${limit}; it was not scanned`,
   };
-}
-
-function withMessage(signal: Signal, message: number): Signal {
-  return { ...signal, spans: signal.spans.map((span) => ({ ...span, message })) };
 }

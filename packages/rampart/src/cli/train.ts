@@ -1,13 +1,16 @@
 import { writeFile } from "node:fs/promises";
-import { type Command, InvalidArgumentError } from "commander";
+import { join } from "node:path";
+import { type Command, InvalidArgumentError, Option } from "commander";
 import { renderModelModule } from "../train/model-module.js";
 import { describeSplit, fittingRows, prepareData } from "../train/prepare.js";
 import { DEFAULT_TRAIN_OPTIONS, type TrainOptions, trainClassifier } from "../train/train-model.js";
 import type { CommandContext } from "./command.js";
 import { defaultDataDir } from "./data-dir.js";
 import { type CliIo, type Progress, progressBar, writeLine } from "./io.js";
+import { trainOutput } from "./train-output.js";
 
 interface TrainFlags {
+  readonly kind: "prompt" | "output";
   readonly data: string;
   readonly out: string;
   readonly seed: string;
@@ -19,19 +22,30 @@ interface TrainFlags {
 export function registerTrain(program: Command, context: CommandContext): void {
   program
     .command("train")
-    .description("train the learned classifier on labelled JSONL files (80% train, 10% validation, 10% test)")
+    .description("train a learned classifier on labelled JSONL files (80% train, 10% validation, 10% test)")
+    .addOption(
+      new Option(
+        "--kind <kind>",
+        "prompt: the input classifier; output: the stream monitor's (reads the bundled prompt classifier)",
+      )
+        .choices(["prompt", "output"])
+        .default("prompt"),
+    )
     .option(
       "--data <dir>",
-      "folder of labelled JSONL files: {id, text, label, kind, source, category?}",
-      defaultDataDir(),
+      "folder of labelled JSONL files: prompts {id, text, label, kind, source, category?} (default ../shared/data/prompts), or for --kind output model outputs {id, prompt, response, label, source} (default ../shared/data/outputs)",
     )
     .option("--out <file>", "the model: .json for `--model`, .ts for the guard's bundled module", "rampart-model.json")
     .option("--seed <text>", "seed of the split (a hash of each text with it)", "rampart")
     .option("--bits <n>", "log2 of the hashed feature table", integer(10, 22), DEFAULT_TRAIN_OPTIONS.bits)
     .option("--l2 <lambda>", "L2 penalty", positive, DEFAULT_TRAIN_OPTIONS.l2)
     .option("--epochs <n>", "passes of SGD over the training split", integer(1, 1000), DEFAULT_TRAIN_OPTIONS.epochs)
-    .action(async (flags: TrainFlags) => {
-      await train(flags, context.io);
+    .action(async (flags: Omit<TrainFlags, "data"> & { data?: string }) => {
+      if (flags.kind === "output") {
+        await trainOutput({ ...flags, data: flags.data ?? join(defaultDataDir(), "..", "outputs") }, context.io);
+      } else {
+        await train({ ...flags, data: flags.data ?? defaultDataDir() }, context.io);
+      }
     });
 }
 

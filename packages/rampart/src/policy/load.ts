@@ -3,7 +3,7 @@ import { type Issue, PolicyError, type PolicyOverrides } from "@rampart/guard";
 import { LineCounter, parseDocument } from "yaml";
 import { formatPath, friendlyErrors, toIssues } from "../io/issues.js";
 import { lineOf } from "../io/locate.js";
-import { KNOWN_CATEGORIES_HINT, policySchema } from "./schema.js";
+import { KNOWN_CATEGORIES_HINT, policySchema, trajectorySchema } from "./schema.js";
 
 /** An issue and the line it is on, which `PolicyError.issues` keeps for tools that want more than the message. */
 export interface PolicyIssue extends Issue {
@@ -53,6 +53,9 @@ export function parsePolicy(source: string, name: string): PolicyOverrides {
 function unknownKeyMessage(parent: readonly PropertyKey[]): string {
   if (parent.length === 0) return `unknown field; known: ${Object.keys(policySchema.shape).join(", ")}`;
   if (parent.length === 1 && parent[0] === "categories") return `unknown category; ${KNOWN_CATEGORIES_HINT}`;
+  if (parent.length === 1 && parent[0] === "trajectory") {
+    return `unknown field; known: ${Object.keys(trajectorySchema.shape).join(", ")}`;
+  }
   return "unknown field; a rule has only `threshold` and `action`";
 }
 

@@ -9,14 +9,20 @@ import {
   HAZARDS,
   OUTPUT_SCANNERS,
   TECHNIQUES,
+  TRAJECTORY_ID,
 } from "@rampart/guard";
 import { z } from "zod";
 import { expected } from "../io/issues.js";
 
 const actionList = ACTIONS.join("|");
 const registered: readonly Detector[] = DETECTORS;
-// The learned classifier can be switched off like a heuristic detector.
-const detectorIds = [...registered.map((detector) => detector.id), CLASSIFIER_ID, ...OUTPUT_SCANNERS.map((s) => s.id)];
+// The learned classifier and the trajectory layer can be switched off like a heuristic detector.
+const detectorIds = [
+  ...registered.map((detector) => detector.id),
+  CLASSIFIER_ID,
+  TRAJECTORY_ID,
+  ...OUTPUT_SCANNERS.map((s) => s.id),
+];
 
 const action = z.enum(ACTIONS, { error: expected(`expected one of ${actionList}`) });
 
@@ -57,6 +63,48 @@ const detectorId = z
       `unknown detector ${JSON.stringify(issue.input)}; known: ${detectorIds.length > 0 ? detectorIds.join(", ") : "(none registered)"}`,
   });
 
+const trajectoryDefaults = DEFAULT_POLICY.trajectory;
+export const trajectorySchema = z
+  .strictObject({
+    decay: z
+      .number({ error: expected("expected a number from 0 up to, not including, 1") })
+      .min(0, { error: expected("expected a number from 0 up to, not including, 1") })
+      .lt(1, { error: expected("expected a number from 0 up to, not including, 1") })
+      .optional()
+      .describe(
+        `Share of the conversation's risk kept from one turn to the next (total = decay × total + turn risk). Default ${trajectoryDefaults.decay}.`,
+      ),
+    threshold: z
+      .number({ error: expected("expected a positive number") })
+      .positive({ error: expected("expected a positive number") })
+      .optional()
+      .describe(
+        `Conversation risk at which the conversation is an escalation (turn risks are on the policy's 0..1 scale). Default ${trajectoryDefaults.threshold}.`,
+      ),
+    action: z
+      .enum(["flag", "block"], { error: expected("expected flag|block") })
+      .optional()
+      .describe(`What an escalation makes the verdict: flag|block. Default ${trajectoryDefaults.action}.`),
+    maxConversations: z
+      .number({ error: expected("expected a positive whole number") })
+      .int({ error: expected("expected a positive whole number") })
+      .positive({ error: expected("expected a positive whole number") })
+      .optional()
+      .describe(
+        `Conversations remembered at once; the least recently seen is forgotten first. Default ${trajectoryDefaults.maxConversations}.`,
+      ),
+    ttlSeconds: z
+      .number({ error: expected("expected a positive number of seconds") })
+      .positive({ error: expected("expected a positive number of seconds") })
+      .optional()
+      .describe(
+        `A conversation not seen for this many seconds is forgotten. Default ${trajectoryDefaults.ttlSeconds}.`,
+      ),
+  })
+  .describe(
+    "The trajectory layer: risk accumulated across a conversation's turns, so an escalation whose turns each pass is caught.",
+  );
+
 /** Mirrors the guard's `PolicyOverrides`: every field optional, unknown keys rejected. */
 export const policySchema = z
   .strictObject({
@@ -91,6 +139,7 @@ export const policySchema = z
       .describe(
         "Phrases known to be fine here (case-insensitive): a signal whose spans all lie inside one is dropped.",
       ),
+    trajectory: trajectorySchema.optional(),
   })
   .describe("A Rampart guard policy: overrides over the default policy.");
 

@@ -204,7 +204,7 @@ export function heuristicRow(matrix: FeatureMatrix, row: number): Float64Array {
   return values;
 }
 
-function encodeHead<Label extends string>(
+export function encodeHead<Label extends string>(
   fitted: LinearModel,
   labels: readonly Label[],
   bits: number,

@@ -2,7 +2,15 @@ import type { Attribution, Signal, Span } from "../../core/signal.js";
 import { mergeSpans } from "../spans.js";
 import { toOriginalSpan, type View } from "../views/view.js";
 import { type FeatureBuffer, isWordChar } from "./features.js";
-import type { ClassifierModel } from "./model.js";
+import type { LinearHead } from "./model.js";
+
+/** What an explanation reads of a model: any linear head over these features, with its heuristics. */
+export interface ExplainedModel {
+  readonly main: LinearHead<string>;
+  readonly heuristics: readonly string[];
+  readonly temperature: number;
+}
+
 import { groupScale } from "./score.js";
 
 /** How many words an explanation names; the rest of the text's contribution is one summed term. */
@@ -28,7 +36,7 @@ export interface Explanation {
  * separators between them) and the bias add up to the log-odds exactly.
  */
 export function explain(
-  model: ClassifierModel,
+  model: ExplainedModel,
   view: View,
   features: FeatureBuffer,
   label: number,

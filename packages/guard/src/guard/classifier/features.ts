@@ -12,14 +12,14 @@ export interface GroupCounts {
   readonly word: number;
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 16777619;
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 16777619;
 // Distinct seeds per n-gram kind, so "abc" as a character trigram and "abc" as a word never collide by design.
-const TRIGRAM_SEED = 0x3c6ef372 | 0;
-const FOURGRAM_SEED = 0x1f83d9ab | 0;
-const FIVEGRAM_SEED = 0x5be0cd19 | 0;
-const WORD_SEED = 0x6a09e667 | 0;
-const BIGRAM_SEED = 0x510e527f | 0;
+export const TRIGRAM_SEED = 0x3c6ef372 | 0;
+export const FOURGRAM_SEED = 0x1f83d9ab | 0;
+export const FIVEGRAM_SEED = 0x5be0cd19 | 0;
+export const WORD_SEED = 0x6a09e667 | 0;
+export const BIGRAM_SEED = 0x510e527f | 0;
 
 /**
  * Every feature occurrence of one text, in order (character n-grams, then word n-grams), kept in
@@ -128,7 +128,7 @@ export class FeatureBuffer {
 }
 
 /** Whitespace of any kind reads as a space and every ASCII digit as "0". */
-function foldChar(c: number): number {
+export function foldChar(c: number): number {
   if (c >= 48 && c <= 57) return 48;
   if (c <= 32 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a)) return 32;
   return c;
@@ -150,7 +150,7 @@ export function isWordChar(c: number): boolean {
 }
 
 /** Murmur3's finaliser: spreads the FNV state over all 32 bits before it is masked to a table size. */
-function mix(h: number): number {
+export function mix(h: number): number {
   let x = h;
   x ^= x >>> 16;
   x = Math.imul(x, 0x85ebca6b);

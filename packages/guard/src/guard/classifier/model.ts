@@ -76,7 +76,7 @@ export function decodeModel(encoded: EncodedModel): ClassifierModel {
   };
 }
 
-function decodeHead<Label extends string>(head: EncodedHead<Label>, heuristicCount: number): LinearHead<Label> {
+export function decodeHead<Label extends string>(head: EncodedHead<Label>, heuristicCount: number): LinearHead<Label> {
   const bytes = decodeBase64(head.weights);
   if (bytes === undefined)
     throw new RampartError("MODEL_INVALID", `classifier head over ${head.labels.join(",")}: weights are not base64`);

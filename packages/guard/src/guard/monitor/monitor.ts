@@ -21,7 +21,7 @@ export function startMonitor(
   scanners: readonly OutputScanner[],
   policy: Policy,
 ): StreamMonitor {
-  const context = { messages: request.messages, canary: request.canary, inputVerdict: request.inputVerdict };
+  const context = { messages: request.messages, canary: request.canary, inputVerdict: request.inputVerdict, policy };
   const scans: OutputScan[] = scanners.map((s) => s.start(context));
   const signals: Signal[] = [];
   const kept = new Map<string, number>();
@@ -31,11 +31,16 @@ export function startMonitor(
   let unreleased = "";
   let released = 0;
   let halted = false;
+  /** Whether any finding was masked: a verdict says `redact` only when something was. */
+  let redacted = false;
   let last: MonitorVerdict | null = null;
 
   function record(found: readonly Signal[]): void {
     for (const signal of found) {
-      if (redacts(signal, policy)) redactions.push(...signal.spans);
+      if (redacts(signal, policy)) {
+        redactions.push(...signal.spans);
+        redacted = true;
+      }
       const count = kept.get(signal.detector) ?? 0;
       if (count < SIGNALS_PER_DETECTOR) signals.push(signal);
       kept.set(signal.detector, count + 1);
@@ -44,21 +49,31 @@ export function startMonitor(
 
   function verdict(started: number, settled: boolean): MonitorVerdict {
     const decision = decide(signals, policy);
-    const action = outputAction(decision.action);
+    const action = outputAction(decision.action, redacted);
     let emit = "";
     if (action === "halt") {
       halted = true;
       unreleased = "";
     } else {
       const holdBack = settled ? 0 : Math.max(0, ...scans.map((s) => s.pending()));
-      const until = Math.max(released, length - holdBack);
+      let until = Math.max(released, length - holdBack);
+      // Never end an emit between the halves of a surrogate pair: a client that encodes each emit
+      // to UTF-8 on its own would print two replacement characters.
+      if (until > released && until < length && isHighSurrogate(unreleased.charCodeAt(until - released - 1))) until--;
       emit = masked(unreleased.slice(0, until - released), released, redactions);
       unreleased = unreleased.slice(until - released);
       released = until;
       redactions = redactions.filter((span) => span.end > released);
     }
     const micros = Math.round((performance.now() - started) * 1000);
-    last = { action, risk: decision.risk, categories: decision.categories as Category[], signals: [...signals], micros, emit };
+    last = {
+      action,
+      risk: decision.risk,
+      categories: decision.categories as Category[],
+      signals: [...signals],
+      micros,
+      emit,
+    };
     return last;
   }
 
@@ -96,8 +111,17 @@ export function startMonitor(
   };
 }
 
-function outputAction(action: Action): Action {
-  return ACTION_RANK[action] >= ACTION_RANK.block ? "halt" : action;
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/**
+ * Findings of one category add up (three flagged email addresses reach the `redact` score), but
+ * only a finding that passes a redact rule by itself is masked: without one, the verdict flags.
+ */
+function outputAction(action: Action, redacted: boolean): Action {
+  if (ACTION_RANK[action] >= ACTION_RANK.block) return "halt";
+  return action === "redact" && !redacted ? "flag" : action;
 }
 
 function redacts(signal: Signal, policy: Policy): boolean {

@@ -1,6 +1,7 @@
 import type { Message } from "../../core/message.js";
 import type { Signal } from "../../core/signal.js";
 import type { Verdict } from "../../core/verdict.js";
+import type { Policy } from "../policy/policy.js";
 
 /** What an output scanner knows about the exchange whose answer it watches. */
 export interface OutputContext {
@@ -10,6 +11,8 @@ export interface OutputContext {
   readonly canary?: string;
   /** The input check's verdict on the request, when the caller has one. */
   readonly inputVerdict?: Verdict;
+  /** The guard's policy, for scanners whose scores map model operating points onto its thresholds. */
+  readonly policy: Policy;
 }
 
 /**

@@ -7,6 +7,26 @@ export interface CategoryRule {
   readonly action: Action;
 }
 
+/**
+ * The trajectory layer: each screened turn's risk (0..1, on the policy's scale) is added to the
+ * conversation's decayed total, `total = decay × total + risk`; when the total reaches
+ * `threshold`, a `multi-turn-escalation` signal gives the verdict `action`.
+ */
+export interface TrajectorySettings {
+  /** Share of the total kept from one turn to the next, 0 ≤ decay < 1: 1/(1 − decay) turns of memory. */
+  readonly decay: number;
+  /**
+   * Total at which the conversation escalates. A turn whose risk is below threshold × (1 − decay)
+   * can never be the one that crosses, so a harmless turn after a risky run does not trip it.
+   */
+  readonly threshold: number;
+  readonly action: "flag" | "block";
+  /** Conversations remembered at once; the least recently seen is forgotten first. */
+  readonly maxConversations: number;
+  /** A conversation not seen for this long is forgotten. */
+  readonly ttlSeconds: number;
+}
+
 export interface Policy {
   /** Inputs longer than this (UTF-16 code units) are not scanned in full: they get a verdict of their own. */
   readonly maxInputChars: number;
@@ -27,6 +47,7 @@ export interface Policy {
    * a signal whose spans all lie inside an allow-listed phrase is dropped.
    */
   readonly allowList: readonly string[];
+  readonly trajectory: TrajectorySettings;
 }
 
 export const DEFAULT_POLICY: Policy = {
@@ -55,11 +76,16 @@ export const DEFAULT_POLICY: Policy = {
     ],
   },
   allowList: [],
+  // Measured on CoSafe, MT-Bench and held-out benign prompts strung into conversations (docs/guard.md,
+  // Trajectory): the lowest threshold that blocks no MT-Bench or plain benign conversation allowed
+  // before; conversations of borderline prompts rise a little.
+  trajectory: { decay: 0.6, threshold: 1.1, action: "block", maxConversations: 10_000, ttlSeconds: 30 * 60 },
 };
 
-/** A partial policy over the default: categories merge per key, lists replace. */
-export type PolicyOverrides = Partial<Omit<Policy, "categories">> & {
+/** A partial policy over the default: categories and trajectory settings merge per key, lists replace. */
+export type PolicyOverrides = Partial<Omit<Policy, "categories" | "trajectory">> & {
   readonly categories?: Policy["categories"];
+  readonly trajectory?: Partial<TrajectorySettings>;
 };
 
 export function resolvePolicy(overrides: PolicyOverrides = {}): Policy {
@@ -67,5 +93,6 @@ export function resolvePolicy(overrides: PolicyOverrides = {}): Policy {
     ...DEFAULT_POLICY,
     ...overrides,
     categories: { ...DEFAULT_POLICY.categories, ...overrides.categories },
+    trajectory: { ...DEFAULT_POLICY.trajectory, ...overrides.trajectory },
   };
 }
