@@ -8,6 +8,7 @@ import { type CommandContext, EXIT, type RegisterCommand } from "./command.js";
 import { registerDemo } from "./demo.js";
 import { registerExplain } from "./explain.js";
 import { type CliIo, processIo } from "./io.js";
+import { registerServe } from "./serve.js";
 import { registerTrain } from "./train.js";
 
 /** Every subcommand, in the order `rampart --help` lists them. */
@@ -17,6 +18,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerExplain,
   registerBench,
   registerTrain,
+  registerServe,
 ];
 
 /** Entry point of the `rampart` command: returns the process exit code, never calls process.exit. */
