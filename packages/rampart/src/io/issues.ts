@@ -51,3 +51,24 @@ function typeName(value: unknown): string {
     ? `a string (${JSON.stringify(value.slice(0, 40))})`
     : `${typeof value} ${String(value)}`;
 }
+
+/** An issue found in a file, with the line it is on. */
+export interface LocatedIssue extends Issue {
+  readonly line: number;
+}
+
+/** Issues in line order, and the message that lists them as `FILE:LINE: FIELD: what is wrong`. */
+export function describeIssues<T extends LocatedIssue>(
+  file: string,
+  issues: readonly T[],
+): { sorted: T[]; message: string } {
+  const sorted = [...issues].sort((a, b) => a.line - b.line);
+  const message = sorted
+    .map((issue) =>
+      issue.path.length === 0
+        ? `${file}:${issue.line}: ${issue.message}`
+        : `${file}:${issue.line}: ${formatPath(issue.path)}: ${issue.message}`,
+    )
+    .join("\n");
+  return { sorted, message };
+}

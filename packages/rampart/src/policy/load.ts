@@ -1,14 +1,12 @@
 import { readFile } from "node:fs/promises";
-import { type Issue, PolicyError, type PolicyOverrides } from "@rampart/guard";
+import { PolicyError, type PolicyOverrides } from "@rampart/guard";
 import { LineCounter, parseDocument } from "yaml";
-import { formatPath, friendlyErrors, toIssues } from "../io/issues.js";
+import { describeIssues, friendlyErrors, type LocatedIssue, toIssues } from "../io/issues.js";
 import { lineOf } from "../io/locate.js";
 import { KNOWN_CATEGORIES_HINT, policySchema, trajectorySchema } from "./schema.js";
 
 /** An issue and the line it is on, which `PolicyError.issues` keeps for tools that want more than the message. */
-export interface PolicyIssue extends Issue {
-  readonly line: number;
-}
+export type PolicyIssue = LocatedIssue;
 
 /**
  * Reads a policy from YAML or JSON (JSON is parsed as YAML, which it is, so both get line numbers).
@@ -60,13 +58,6 @@ function unknownKeyMessage(parent: readonly PropertyKey[]): string {
 }
 
 function failure(name: string, issues: readonly PolicyIssue[]): PolicyError {
-  const sorted = [...issues].sort((a, b) => a.line - b.line);
-  const message = sorted
-    .map((issue) =>
-      issue.path.length === 0
-        ? `${name}:${issue.line}: ${issue.message}`
-        : `${name}:${issue.line}: ${formatPath(issue.path)}: ${issue.message}`,
-    )
-    .join("\n");
+  const { sorted, message } = describeIssues(name, issues);
   return new PolicyError(message, sorted);
 }

@@ -1,17 +1,15 @@
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { type Issue, RampartError } from "@rampart/guard";
+import { RampartError } from "@rampart/guard";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import { formatPath, friendlyErrors, toIssues } from "../io/issues.js";
+import { describeIssues, friendlyErrors, type LocatedIssue, toIssues } from "../io/issues.js";
 import { lineOf } from "../io/locate.js";
 import { KNOWN_CATEGORIES_HINT, policySchema } from "../policy/schema.js";
 import { type ServerConfig, serverConfigSchema } from "./config.js";
 
 /** An issue in a configuration file and the line it is on. */
-export interface ConfigIssue extends Issue {
-  readonly line: number;
-}
+export type ConfigIssue = LocatedIssue;
 
 /** A configuration file that cannot be used; the message lists every problem as `FILE:LINE: FIELD: what is wrong`. */
 export class ServerConfigError extends RampartError {
@@ -102,13 +100,6 @@ function unknownKeyMessage(parent: readonly PropertyKey[]): string {
 }
 
 function failure(name: string, issues: readonly ConfigIssue[]): ServerConfigError {
-  const sorted = [...issues].sort((a, b) => a.line - b.line);
-  const message = sorted
-    .map((issue) =>
-      issue.path.length === 0
-        ? `${name}:${issue.line}: ${issue.message}`
-        : `${name}:${issue.line}: ${formatPath(issue.path)}: ${issue.message}`,
-    )
-    .join("\n");
+  const { sorted, message } = describeIssues(name, issues);
   return new ServerConfigError(message, sorted);
 }
