@@ -130,12 +130,15 @@ describe("outputMatrix", () => {
     });
   });
 
-  it("an answer whose short cuts are skipped keeps its whole balanced weight", () => {
+  // Every length an answer is learnt at (each cut, and the whole) weighs its balanced weight over
+  // the number of lengths a long answer gets: an answer counts as often as the monitor reads it.
+  it("weighs each length an answer is learnt at the same, so a short answer counts less", () => {
     const { weights } = outputMatrix(set, [0, 1, 2, 3], OPTIONS, null);
     const balanced = balancedWeights(set);
     rowRanges(counts).forEach(([from, to], i) => {
-      const sum = weights.subarray(from, to).reduce((a, b) => a + b, 0);
-      expect(sum).toBeCloseTo(balanced[i]!, 12);
+      for (const weight of weights.subarray(from, to)) {
+        expect(weight).toBeCloseTo(balanced[i]! / (OPTIONS.cuts.length + 1), 12);
+      }
     });
   });
 

@@ -125,7 +125,7 @@ export function outputMatrix(
       }
       indptr.push(indices.length);
       labels.push(OUTPUT_CLASSES.indexOf(example.label));
-      rowWeights.push(base[i]! / lengths.length);
+      rowWeights.push(base[i]! / (options.cuts.length + 1));
     }
   });
   return {
@@ -144,7 +144,10 @@ export function outputMatrix(
 
 /**
  * The lengths an answer is learnt at: each cut long enough to be read (`minChars`), and the whole.
- * Its loss weight is shared among them, so a short answer with no cuts weighs what a long one does.
+ * Each weighs the answer's balanced weight over the number of lengths a long answer gets, so an
+ * answer counts as often as the monitor reads it. Sharing the weight instead, so that a short
+ * answer weighs what a long one does, did better on the random split (91.2% against 89.2% of
+ * harmful answers halted) but worse leaving one source out (31.7% against 38.7%).
  */
 function cutLengths(textLength: number, options: OutputTrainOptions): number[] {
   const cuts = options.cuts
