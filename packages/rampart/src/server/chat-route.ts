@@ -3,6 +3,7 @@ import { plant } from "./canary.js";
 import type { ChatApi } from "./chat-api.js";
 import { failure, type ProxyFailure } from "./failures.js";
 import { clientHeaders, upstreamHeaders } from "./headers.js";
+import { httpFetch } from "./http-fetch.js";
 import { OutputWatch } from "./output-watch.js";
 import type { ProxyOptions } from "./proxy-options.js";
 import { proxyStream, type StreamOutcome } from "./stream-proxy.js";
@@ -43,7 +44,7 @@ export async function handleChat(api: ChatApi, options: ProxyOptions, request: R
     body: JSON.stringify(read.value.withSystemAddition(planted.addition)),
     timeoutMs,
     abort,
-    fetch: options.fetch ?? fetch,
+    fetch: options.fetch ?? httpFetch,
   });
   if (!call.ok) return exchange.fail(call.failure);
   const upstream = call.response;

@@ -12,7 +12,7 @@ const NOT_FORWARDED = new Set([
   "host",
   "content-length",
   "content-encoding",
-  // fetch negotiates its own encoding and decodes it: the proxy reads the answer in plain text.
+  // The proxy reads and rewrites the answer as text, so it asks the upstream for it uncompressed.
   "accept-encoding",
 ]);
 

@@ -1,5 +1,6 @@
 import type { Guard } from "@rampart/guard";
 import type { UpstreamName } from "./chat-api.js";
+import type { UpstreamFetch } from "./http-fetch.js";
 import type { ProxyMetrics } from "./metrics.js";
 import type { VerdictSink } from "./verdict-log.js";
 
@@ -19,5 +20,5 @@ export interface ProxyOptions {
   readonly metrics: ProxyMetrics;
   readonly verdictLog?: VerdictSink;
   /** How the upstream is called; tests pass a scripted one to stay off the network. */
-  readonly fetch?: typeof fetch;
+  readonly fetch?: UpstreamFetch;
 }

@@ -5,6 +5,7 @@ import { type Guard, RampartError } from "@rampart/guard";
 import { createProxyApp } from "./app.js";
 import type { UpstreamName } from "./chat-api.js";
 import { DEFAULTS } from "./config.js";
+import type { UpstreamFetch } from "./http-fetch.js";
 import { ProxyMetrics } from "./metrics.js";
 import type { Limits } from "./proxy-options.js";
 import { openVerdictLog, type VerdictSink } from "./verdict-log.js";
@@ -20,7 +21,7 @@ export interface ServerOptions {
   readonly verdictLog?: string;
   /** A verdict-log write failed after start-up; the proxy keeps serving. */
   readonly onLogError?: (error: Error) => void;
-  readonly fetch?: typeof fetch;
+  readonly fetch?: UpstreamFetch;
 }
 
 export interface RunningServer {

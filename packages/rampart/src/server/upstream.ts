@@ -1,4 +1,5 @@
 import { failure, type ProxyFailure } from "./failures.js";
+import type { UpstreamFetch } from "./http-fetch.js";
 
 export interface UpstreamCall {
   readonly url: string;
@@ -8,7 +9,7 @@ export interface UpstreamCall {
   readonly timeoutMs: number;
   /** Aborting it cancels the call, the response body included. */
   readonly abort: AbortController;
-  readonly fetch: typeof fetch;
+  readonly fetch: UpstreamFetch;
 }
 
 export type UpstreamResult =
@@ -105,7 +106,7 @@ export async function readBody(
   }
 }
 
-/** Why a fetch failed, from undici's cause chain (ECONNREFUSED, ECONNRESET, …); never a header or a key. */
+/** Why the upstream call failed (ECONNREFUSED, ECONNRESET, …), from the error or its cause; never a header or a key. */
 function reasonOf(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   const code = (cause as { code?: unknown } | null)?.code;
