@@ -13,14 +13,18 @@ import { type Contender, installedVersion } from "./contenders/contender.js";
 import { REPORT_AT } from "./contenders/rampart.js";
 import { CONTENDERS } from "./contenders/registry.js";
 import { type LabelledRow, readLabelled } from "./dataset.js";
+import { leakSection } from "./leaks.js";
 import { buildInput, LINEAR_SIZES, timeCheck } from "./linear-cost.js";
 import { describeMachine } from "./machine.js";
 import { quality } from "./metrics.js";
+import { outputHaltingSection } from "./output-halting.js";
+import { proxyOverheadSection } from "./proxy-overhead.js";
 import type { ContenderResult, GroupInfo } from "./report.js";
 import { renderReport } from "./report.js";
 import { measure, summarise } from "./run.js";
 import { measureStartUp } from "./start-up.js";
 import { subsample } from "./subsample.js";
+import { trajectorySection } from "./trajectory.js";
 
 /** Sources whose templates became starter signatures: their rows are not held out for the guard. */
 const SIGNATURE_SOURCES = STARTER_SOURCES.filter((s) => s.template !== undefined).map((s) =>
@@ -93,8 +97,16 @@ async function writeReport(): Promise<number> {
     startUp,
     seconds: (performance.now() - started) / 1000,
   });
+  log("output monitor, leaks, conversation trajectory, proxy overhead");
+  const sections = [
+    report,
+    await outputHaltingSection(join(dataDir, "outputs")),
+    leakSection(dataDir),
+    trajectorySection(dataDir),
+    await proxyOverheadSection(),
+  ];
   const out = join(repoRoot, "docs/benchmarks.md");
-  await writeFile(out, report);
+  await writeFile(out, sections.join("\n"));
   log(`wrote ${relative(process.cwd(), out)}`);
   return 0;
 }
