@@ -6,21 +6,11 @@ import { REDACTION_MARK, startMonitor } from "./monitor.js";
 import { canaryLeak } from "./scanners/canary-leak.js";
 import { pii } from "./scanners/pii.js";
 import { secrets } from "./scanners/secrets.js";
+import { randomish } from "./scanners/streaming.testing.js";
 import { systemPromptLeak } from "./scanners/system-prompt-leak.js";
 import type { MonitorRequest, MonitorVerdict } from "./types.js";
 
 const SCANNERS = [secrets, pii, canaryLeak, systemPromptLeak];
-
-function randomish(length: number, seed: number): string {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  let state = seed;
-  let out = "";
-  for (let i = 0; i < length; i++) {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    out += alphabet[(state >>> 16) % alphabet.length];
-  }
-  return out;
-}
 
 const CANARY = "rampart-canary-3f2a9c01d4e5b677";
 const REQUEST: MonitorRequest = {

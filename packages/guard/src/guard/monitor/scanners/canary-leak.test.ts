@@ -1,23 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { Signal } from "../../../core/signal.js";
 import { DEFAULT_POLICY } from "../../policy/policy.js";
 import { plantCanary } from "../canary.js";
 import { canaryLeak } from "./canary-leak.js";
+import { scanPieces } from "./streaming.testing.js";
 
 const CANARY = "rampart-canary-3f2a9c01d4e5b677";
 
 function scan(pieces: readonly string[], canary: string | undefined) {
-  const s = canaryLeak.start({ messages: [], canary, policy: DEFAULT_POLICY });
-  const signals: Signal[] = [];
-  const pending: number[] = [];
-  let offset = 0;
-  for (const piece of pieces) {
-    signals.push(...s.push(piece, offset));
-    offset += piece.length;
-    pending.push(s.pending());
-  }
-  signals.push(...s.end());
-  return { signals, pending };
+  return scanPieces(canaryLeak, pieces, canary === undefined ? {} : { canary });
 }
 
 function leaked(text: string): string | undefined {

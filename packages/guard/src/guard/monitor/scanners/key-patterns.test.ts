@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { keysIn } from "./key-patterns.js";
-
-/** Deterministic letters and digits, so no key-shaped literal sits in the source. */
-function randomish(length: number, seed: number): string {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  let state = seed;
-  let out = "";
-  for (let i = 0; i < length; i++) {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    out += alphabet[(state >>> 16) % alphabet.length];
-  }
-  return out;
-}
+import { randomish } from "./streaming.testing.js";
 
 const base64url = (json: string) => btoa(json).replace(/=+$/, "").replaceAll("+", "-").replaceAll("/", "_");
 

@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Signal } from "../../../core/signal.js";
-import { DEFAULT_POLICY } from "../../policy/policy.js";
 import { pii } from "./pii.js";
+import { scanPieces } from "./streaming.testing.js";
 
 function scan(pieces: readonly string[]): { signals: Signal[]; pending: number[] } {
-  const s = pii.start({ messages: [], policy: DEFAULT_POLICY });
-  const signals: Signal[] = [];
-  const pending: number[] = [];
-  let offset = 0;
-  for (const piece of pieces) {
-    signals.push(...s.push(piece, offset));
-    offset += piece.length;
-    pending.push(s.pending());
-  }
-  signals.push(...s.end());
-  return { signals, pending };
+  return scanPieces(pii, pieces);
 }
 
 function found(text: string): [string, number][] {

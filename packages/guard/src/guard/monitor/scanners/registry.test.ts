@@ -4,18 +4,7 @@ import type { Signal } from "../../../core/signal.js";
 import { DEFAULT_POLICY } from "../../policy/policy.js";
 import type { OutputContext, OutputScanner } from "../scanner.js";
 import { OUTPUT_SCANNERS } from "./registry.js";
-
-/** Deterministic letters and digits, so no key-shaped literal sits in the source. */
-function randomish(length: number, seed: number): string {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  let state = seed;
-  let out = "";
-  for (let i = 0; i < length; i++) {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    out += alphabet[(state >>> 16) % alphabet.length];
-  }
-  return out;
-}
+import { randomish } from "./streaming.testing.js";
 
 const CANARY = "rampart-canary-3f2a9c01d4e5b677";
 const SYSTEM =

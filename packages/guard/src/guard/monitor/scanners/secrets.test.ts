@@ -1,31 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Signal } from "../../../core/signal.js";
-import { DEFAULT_POLICY } from "../../policy/policy.js";
 import { secrets } from "./secrets.js";
-
-function randomish(length: number, seed: number): string {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  let state = seed;
-  let out = "";
-  for (let i = 0; i < length; i++) {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    out += alphabet[(state >>> 16) % alphabet.length];
-  }
-  return out;
-}
+import { randomish, scanPieces } from "./streaming.testing.js";
 
 function scan(pieces: readonly string[]): { signals: Signal[]; pending: number[] } {
-  const s = secrets.start({ messages: [], policy: DEFAULT_POLICY });
-  const signals: Signal[] = [];
-  const pending: number[] = [];
-  let offset = 0;
-  for (const piece of pieces) {
-    signals.push(...s.push(piece, offset));
-    offset += piece.length;
-    pending.push(s.pending());
-  }
-  signals.push(...s.end());
-  return { signals, pending };
+  return scanPieces(secrets, pieces);
 }
 
 const covered = (text: string, signal: Signal) => text.slice(signal.spans[0]!.start, signal.spans[0]!.end);
