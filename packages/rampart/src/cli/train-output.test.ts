@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bundledModel, decodeOutputModel, type EncodedOutputModel } from "@rampart/guard";
 import { beforeAll, describe, expect, it } from "vitest";
+import { mulberry32 as seeded } from "../train/seeded-random.js";
 import { main } from "./main.js";
 import { memoryIo } from "./memory-io.js";
 
@@ -10,14 +11,6 @@ const WORDS =
   "apple river stone cloud garden lantern violin marble harbor pepper meadow candle bridge falcon copper velvet orchard thunder canyon ember willow saddle pebble quartz tulip walnut cedar maple otter raven".split(
     " ",
   );
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 /** Labelled answers of three kinds (and a few leaks), random fillers in every sentence so no two are near-duplicates. */
 function rows(count: number): string {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { mulberry32 as seeded } from "../seeded-random.js";
 import { outputExamples } from "./output-examples.js";
 import type { OutputLabel, OutputRow } from "./output-rows.js";
 
@@ -6,14 +7,6 @@ const WORDS =
   "apple river stone cloud garden lantern violin marble harbor pepper meadow candle bridge falcon copper velvet orchard thunder canyon ember willow saddle pebble quartz tulip walnut cedar maple otter raven comet lagoon".split(
     " ",
   );
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 /** An answer of `n` random words: two of them share almost no word triples. */
 function answer(random: () => number, n = 40): string {
