@@ -166,18 +166,16 @@ function screen(text: string, layers: Layers, withRisk: boolean): Screened {
   // The classifier reads the heuristics' findings as features, so it runs last.
   const model = layers.classifier;
   if (model === null) return { signals, learned: 0 };
-  if (withRisk) {
-    // Below its flag point the classifier emits nothing, but the trajectory still wants its opinion;
-    // at or above it classifierSignal classifies again, so only flagged turns pay twice.
-    const found = classifyViews(model, canonical.views, heuristicValues(model.heuristics, signals));
-    const attack = found?.attack ?? 0;
-    if (attack < model.operatingPoints.flag) {
-      return { signals, learned: policyScore(attack, model.operatingPoints, layers.policy.defaultRules) };
-    }
+  const heuristics = heuristicValues(model.heuristics, signals);
+  const found = classifyViews(model, canonical.views, heuristics);
+  const learnedSignal = classifierSignal(model, found, heuristics, signals, layers.policy);
+  if (learnedSignal !== null) {
+    signals.push(learnedSignal);
+    return { signals, learned: 0 };
   }
-  const found = classifierSignal(model, canonical.views, signals, layers.policy);
-  if (found !== null) signals.push(found);
-  return { signals, learned: 0 };
+  // Below its flag point the classifier emits nothing, but the trajectory still wants its opinion.
+  const attack = found?.attack ?? 0;
+  return { signals, learned: withRisk ? policyScore(attack, model.operatingPoints, layers.policy.defaultRules) : 0 };
 }
 
 function oversized(text: string, limit: number): Signal {

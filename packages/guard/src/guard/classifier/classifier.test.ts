@@ -4,11 +4,12 @@ import type { Signal } from "../../core/signal.js";
 import { createGuard } from "../guard.js";
 import { DEFAULT_POLICY } from "../policy/policy.js";
 import { canonicalise } from "../views/canonicalise.js";
+import type { View } from "../views/view.js";
 import { explain } from "./attribution.js";
 import { CLASSIFIER_ID, classifierSignal, classifyViews, policyScore } from "./classifier.js";
 import { FeatureBuffer } from "./features.js";
 import { type ClassifierModel, decodeModel, type EncodedModel } from "./model.js";
-import { headLogits } from "./score.js";
+import { headLogits, heuristicValues } from "./score.js";
 
 const BITS = 16;
 const HEURISTICS = ["instruction-override", "obfuscation"];
@@ -92,17 +93,23 @@ describe("explain", () => {
   });
 });
 
+/** The classifier's signal as the guard makes it: classify every view, then describe the best one. */
+function signalFor(model: ClassifierModel, views: readonly View[]) {
+  const heuristics = heuristicValues(model.heuristics, []);
+  return classifierSignal(model, classifyViews(model, views, heuristics), heuristics, [], DEFAULT_POLICY);
+}
+
 describe("classifierSignal", () => {
   it("is silent below the flag point", () => {
     const views = canonicalise("What is the capital of France?").views;
     const attack = classifyViews(model, views, new Float64Array(2))!.attack;
     const strict = buildModel({ flag: Math.min(1, attack + 0.01), block: 1 });
-    expect(classifierSignal(strict, views, [], DEFAULT_POLICY)).toBeNull();
+    expect(signalFor(strict, views)).toBeNull();
   });
 
   it("reports the strongest attack class as its category, with spans, a reason and attributions", () => {
     const text = `Please ${TRIGGER} now`;
-    const signal = classifierSignal(model, canonicalise(text).views, [], DEFAULT_POLICY)!;
+    const signal = signalFor(model, canonicalise(text).views)!;
     expect(signal).not.toBeNull();
     expect(signal.detector).toBe(CLASSIFIER_ID);
     expect(signal.category).toBe("jailbreak");
@@ -115,7 +122,7 @@ describe("classifierSignal", () => {
 
   it("reads a decoded view too, and says which", () => {
     const encoded = Buffer.from(`${TRIGGER} ${TRIGGER}`).toString("base64");
-    const plain = classifierSignal(model, canonicalise(`${encoded}`).views, [], DEFAULT_POLICY);
+    const plain = signalFor(model, canonicalise(`${encoded}`).views);
     expect(plain?.reason).toContain("base64");
   });
 });

@@ -50,18 +50,18 @@ export function classifyViews(
 }
 
 /**
- * The classifier's signal, or none below its flag point. Its score puts the model's own operating
+ * The classifier's signal from its classification of a text's views (made with these heuristic
+ * values), or none below its flag point. Its score puts the model's own operating
  * points on the policy's scale (flag point → the category's flag threshold, block point → its block
  * threshold), so the policy decides what a classifier finding does just as it does for a heuristic.
  */
 export function classifierSignal(
   model: ClassifierModel,
-  views: readonly View[],
+  found: Classification | null,
+  heuristics: Float64Array,
   heuristicSignals: readonly Signal[],
   policy: Policy,
 ): Signal | null {
-  const heuristics = heuristicValues(model.heuristics, heuristicSignals);
-  const found = classifyViews(model, views, heuristics);
   if (found === null || found.attack < model.operatingPoints.flag) return null;
   const label = strongestAttackClass(found.probabilities);
   const name = model.main.labels[label]!;
