@@ -8,3 +8,8 @@ export { type MemoryIo, type MemoryIoOptions, memoryIo } from "./cli/memory-io.j
 export { type CheckRow, checkRowSchema } from "./io/rows.js";
 export { loadPolicy, type PolicyIssue, parsePolicy } from "./policy/load.js";
 export { policySchema } from "./policy/schema.js";
+export { createProxyApp } from "./server/app.js";
+export type { ServerConfig } from "./server/config.js";
+export { type ConfigIssue, loadServerConfig, parseServerConfig, ServerConfigError } from "./server/load-config.js";
+export type { Limits, ProxyOptions } from "./server/proxy-options.js";
+export { type RunningServer, type ServerOptions, startServer } from "./server/start-server.js";
