@@ -5,7 +5,7 @@ import type { View } from "../views/view.js";
 import { explain } from "./attribution.js";
 import { FeatureBuffer } from "./features.js";
 import type { ClassifierModel, ClassName, OperatingPoints } from "./model.js";
-import { bufferLogits, heuristicValues, softmax } from "./score.js";
+import { bufferLogits, softmax } from "./score.js";
 
 export const CLASSIFIER_ID = "classifier";
 
