@@ -1,9 +1,9 @@
-import { writeFile } from "node:fs/promises";
+import { OUTPUT_MODEL_MODULE } from "../train/model-module.js";
 import { outputExamples } from "../train/output/output-examples.js";
-import { renderOutputModelModule } from "../train/output/output-model-module.js";
 import { readOutputRows } from "../train/output/output-rows.js";
 import { DEFAULT_OUTPUT_OPTIONS, trainOutputModel } from "../train/output/output-train.js";
 import { type CliIo, writeLine } from "./io.js";
+import { writeModel } from "./write-model.js";
 
 export interface OutputTrainFlags {
   readonly data: string;
@@ -38,13 +38,5 @@ export async function trainOutput(flags: OutputTrainFlags, io: CliIo): Promise<v
     `Trained on ${trainRows.length} answers (the train split, seed "${flags.seed}") from ${sources.join(", ")};`,
     `calibrated on ${validationRows.length}; the test split was never read.`,
   ];
-  const text = flags.out.endsWith(".ts")
-    ? renderOutputModelModule(run.encoded, provenance)
-    : `${JSON.stringify(run.encoded)}\n`;
-  await writeFile(flags.out, text);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  await writeLine(
-    io.stdout,
-    `${run.encoded.id} → ${flags.out} (${(text.length / 1024 / 1024).toFixed(2)} MB) in ${seconds} s`,
-  );
+  await writeModel(io, flags.out, run.encoded, OUTPUT_MODEL_MODULE, provenance, started);
 }

@@ -1,13 +1,13 @@
-import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
-import { renderModelModule } from "../train/model-module.js";
+import { PROMPT_MODEL_MODULE } from "../train/model-module.js";
 import { describeSplit, fittingRows, prepareData } from "../train/prepare.js";
 import { DEFAULT_TRAIN_OPTIONS, type TrainOptions, trainClassifier } from "../train/train-model.js";
 import type { CommandContext } from "./command.js";
 import { defaultDataDir } from "./data-dir.js";
 import { type CliIo, type Progress, progressBar, writeLine } from "./io.js";
 import { trainOutput } from "./train-output.js";
+import { writeModel } from "./write-model.js";
 
 interface TrainFlags {
   readonly kind: "prompt" | "output";
@@ -80,15 +80,7 @@ async function train(flags: TrainFlags, io: CliIo): Promise<void> {
     `Trained on ${trainRows.length} prompts (the train split, seed "${flags.seed}") from ${data.files.join(", ")};`,
     `calibrated on ${validationRows.length}; the test split was never read. Options: bits ${options.bits}, hazard bits ${options.hazardBits}, l2 ${options.l2}.`,
   ];
-  const text = flags.out.endsWith(".ts")
-    ? renderModelModule(run.encoded, provenance)
-    : `${JSON.stringify(run.encoded)}\n`;
-  await writeFile(flags.out, text);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  await writeLine(
-    io.stdout,
-    `${run.encoded.id} → ${flags.out} (${(text.length / 1024 / 1024).toFixed(2)} MB) in ${seconds} s`,
-  );
+  await writeModel(io, flags.out, run.encoded, PROMPT_MODEL_MODULE, provenance, started);
 }
 
 function integer(min: number, max: number): (value: string) => number {
