@@ -12,3 +12,18 @@ export function finding(
 ): Signal {
   return { detector, category, score, spans: [{ start, end }], reason };
 }
+
+/** Findings completed since a scan last returned: each push and end hands over what piled up. */
+export class Findings {
+  private pending: Signal[] = [];
+
+  push(signal: Signal): void {
+    this.pending.push(signal);
+  }
+
+  take(): Signal[] {
+    const out = this.pending;
+    this.pending = [];
+    return out;
+  }
+}

@@ -1,8 +1,7 @@
-import type { Signal } from "../../../core/signal.js";
 import type { OutputScanner } from "../scanner.js";
 import { CAPITALS, NUMBER, TOKEN } from "./char-classes.js";
 import { emailsIn } from "./emails.js";
-import { finding } from "./finding.js";
+import { Findings, finding } from "./finding.js";
 import { ibansIn } from "./iban.js";
 import { numberFindings } from "./number-runs.js";
 import { RunReader } from "./runs.js";
@@ -35,7 +34,7 @@ export const pii: OutputScanner = {
     const numbers = new RunReader(NUMBER, { cap: 128, minLength: MIN_NUMBER_RUN, restart: SPACE });
     const capitals = new RunReader(CAPITALS, { cap: 128, minLength: MIN_IBAN_RUN, restart: SPACE });
     let length = 0;
-    let found: Signal[] = [];
+    const found = new Findings();
 
     const onToken = (run: string, start: number) => {
       if (!run.includes("@")) return;
@@ -65,19 +64,13 @@ export const pii: OutputScanner = {
       }
     };
 
-    function take(): Signal[] {
-      const out = found;
-      found = [];
-      return out;
-    }
-
     return {
       push(text, offset) {
         length = offset + text.length;
         tokens.push(text, offset, onToken);
         numbers.push(text, offset, onNumber);
         capitals.push(text, offset, onCapitals);
-        return take();
+        return found.take();
       },
       pending() {
         return Math.max(
@@ -90,7 +83,7 @@ export const pii: OutputScanner = {
         tokens.end(onToken);
         numbers.end(onNumber);
         capitals.end(onCapitals);
-        return take();
+        return found.take();
       },
     };
   },

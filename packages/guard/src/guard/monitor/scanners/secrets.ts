@@ -1,8 +1,7 @@
-import type { Signal } from "../../../core/signal.js";
 import type { OutputScanner } from "../scanner.js";
 import { assignmentIn } from "./assignments.js";
 import { TOKEN } from "./char-classes.js";
-import { finding } from "./finding.js";
+import { Findings, finding } from "./finding.js";
 import { keysIn, MIN_KEY_LENGTH } from "./key-patterns.js";
 import { type PemBlock, PemBlocks } from "./pem.js";
 import { RunReader } from "./runs.js";
@@ -32,7 +31,7 @@ export const secrets: OutputScanner = {
     const tokens = new RunReader(TOKEN, { cap: MAX_RUN, minLength: MIN_VALUE, context: CONTEXT });
     const pem = new PemBlocks(PEM_CAP);
     let length = 0;
-    let found: Signal[] = [];
+    const found = new Findings();
 
     const onToken = (run: string, start: number) => {
       const seen = visible(run);
@@ -58,18 +57,12 @@ export const secrets: OutputScanner = {
       }
     }
 
-    function take(): Signal[] {
-      const out = found;
-      found = [];
-      return out;
-    }
-
     return {
       push(text, offset) {
         length = offset + text.length;
         tokens.push(text, offset, onToken);
         blocks(pem.push(text, offset));
-        return take();
+        return found.take();
       },
       pending() {
         const token = tokens.pendingStart < 0 ? 0 : length - tokens.pendingStart;
@@ -78,7 +71,7 @@ export const secrets: OutputScanner = {
       end() {
         tokens.end(onToken);
         blocks(pem.end());
-        return take();
+        return found.take();
       },
     };
   },

@@ -1,6 +1,5 @@
-import type { Signal } from "../../../core/signal.js";
 import type { OutputScan, OutputScanner } from "../scanner.js";
-import { finding } from "./finding.js";
+import { Findings, finding } from "./finding.js";
 import { leakScore } from "./leak-score.js";
 import { OrderedTokens } from "./ordered-tokens.js";
 import {
@@ -48,7 +47,7 @@ function leakScan(profile: PromptProfile): OutputScan {
   let first = -1;
   let last = -1;
   let level = 0;
-  let found: Signal[] = [];
+  const found = new Findings();
 
   function onWord(folded: number, exact: number, start: number, end: number, kind: WordKind): void {
     const slot = words % SHINGLE;
@@ -109,20 +108,15 @@ function leakScan(profile: PromptProfile): OutputScan {
   }
 
   const stream = new WordStream(onWord);
-  function take(): Signal[] {
-    const out = found;
-    found = [];
-    return out;
-  }
   return {
     push(text, offset) {
       stream.push(text, offset);
-      return take();
+      return found.take();
     },
     pending: () => 0,
     end() {
       stream.end();
-      return take();
+      return found.take();
     },
   };
 }
