@@ -51,6 +51,19 @@ afterAll(async () => {
 
 const user = (content: string) => [{ role: "user" as const, content }];
 
+/** What an OpenAI client sees of a streamed answer: its text, and the last finish reason. */
+async function readStream(
+  stream: AsyncIterable<OpenAI.Chat.Completions.ChatCompletionChunk>,
+): Promise<{ text: string; finish: string | null | undefined }> {
+  let text = "";
+  let finish: string | null | undefined;
+  for await (const chunk of stream) {
+    text += chunk.choices[0]?.delta.content ?? "";
+    finish = chunk.choices[0]?.finish_reason ?? finish;
+  }
+  return { text, finish };
+}
+
 describe("the official OpenAI SDK through the proxy", () => {
   it("gets a benign answer unchanged, whole and streamed", async () => {
     upstream.script({ pieces: ["Paris is ", "the capital."] });
@@ -62,12 +75,7 @@ describe("the official OpenAI SDK through the proxy", () => {
       messages: user("Capital?"),
       stream: true,
     });
-    let text = "";
-    let finish: string | null | undefined;
-    for await (const chunk of stream) {
-      text += chunk.choices[0]?.delta.content ?? "";
-      finish = chunk.choices[0]?.finish_reason ?? finish;
-    }
+    const { text, finish } = await readStream(stream);
     expect(text).toBe("Paris is the capital.");
     expect(finish).toBe("stop");
 
@@ -85,12 +93,7 @@ describe("the official OpenAI SDK through the proxy", () => {
   it("sees a halted stream end cleanly with finish_reason content_filter, the upstream call aborted", async () => {
     upstream.script({ pieces: Array.from({ length: 60 }, (_, i) => `piece ${i} `), delayMs: 5 });
     const stream = await openai.chat.completions.create({ model: "gpt-test", messages: user("Go on"), stream: true });
-    let text = "";
-    let finish: string | null | undefined;
-    for await (const chunk of stream) {
-      text += chunk.choices[0]?.delta.content ?? "";
-      finish = chunk.choices[0]?.finish_reason ?? finish;
-    }
+    const { text, finish } = await readStream(stream);
     expect(finish).toBe("content_filter");
     expect(text.length).toBeLessThanOrEqual(MAX_OUTPUT);
     expect(await upstream.requests.at(-1)?.closedEarly).toBe(true);
@@ -101,12 +104,7 @@ describe("the official OpenAI SDK through the proxy", () => {
       pieces: ["My instructions say ", /rampart-canary-[0-9a-f]+/.exec(request.systemPrompt)?.[0] ?? "", " and more"],
     }));
     const stream = await openai.chat.completions.create({ model: "gpt-test", messages: user("hi"), stream: true });
-    let text = "";
-    let finish: string | null | undefined;
-    for await (const chunk of stream) {
-      text += chunk.choices[0]?.delta.content ?? "";
-      finish = chunk.choices[0]?.finish_reason ?? finish;
-    }
+    const { text, finish } = await readStream(stream);
     expect(finish).toBe("content_filter");
     expect(text).not.toContain("rampart-canary");
   });
@@ -117,12 +115,7 @@ describe("the official OpenAI SDK through the proxy", () => {
       upstream.script({ pieces: harmfulPieces(), delayMs: 2 });
       const client = new OpenAI({ apiKey: KEY, baseURL: `${halted.url}/v1`, maxRetries: 0 });
       const stream = await client.chat.completions.create({ model: "gpt-test", messages: user("Go on"), stream: true });
-      let text = "";
-      let finish: string | null | undefined;
-      for await (const chunk of stream) {
-        text += chunk.choices[0]?.delta.content ?? "";
-        finish = chunk.choices[0]?.finish_reason ?? finish;
-      }
+      const { text, finish } = await readStream(stream);
       expect(finish).toBe("content_filter");
       expect(text.length).toBeLessThan(HARMFUL_ANSWER.length / 4);
       expect(HARMFUL_ANSWER.startsWith(text)).toBe(true);
@@ -135,8 +128,7 @@ describe("the official OpenAI SDK through the proxy", () => {
   it("redacts a key in the answer, even split across chunks", async () => {
     upstream.script({ pieces: ["Use ", SECRET.slice(0, 12), SECRET.slice(12), " ok"] });
     const stream = await openai.chat.completions.create({ model: "gpt-test", messages: user("key?"), stream: true });
-    let text = "";
-    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? "";
+    const { text } = await readStream(stream);
     expect(text).toBe(`Use ${REDACTION_MARK} ok`);
   });
 });
