@@ -4,6 +4,16 @@ export const ERROR_CODES = [
   "INPUT_INVALID",
   "INPUT_TOO_LARGE",
   "MODEL_INVALID",
+  "STORE_FAILED",
+  "MIGRATION_FAILED",
+  "KEY_INVALID",
+  "BAD_SIGNATURE",
+  "WRONG_KEY",
+  "NOT_INCLUDED",
+  "LOG_REWRITTEN",
+  "PROOF_INVALID",
+  "ATTESTATION_INVALID",
+  "REPORT_MISMATCH",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,0 +1,96 @@
+import { mkdir } from "node:fs/promises";
+import { PGlite } from "@electric-sql/pglite";
+import { RampartError } from "@rampart/guard";
+import type { Prepare, Queryable, Session, Store } from "./store.js";
+import { rolledBack, TransactionScope } from "./transaction-scope.js";
+import { PGLITE_PARSERS } from "./value-types.js";
+
+/**
+ * PGlite settings for a store on disk: every commit reaches the directory before it is acknowledged,
+ * so a process killed with SIGKILL loses nothing it acknowledged (fixtures/kill-child.mjs mirrors this).
+ */
+export const PGLITE_DURABILITY = { relaxedDurability: false } as const;
+
+/** Where the embedded store lives: a directory, or memory when absent. */
+export interface PgliteLocation {
+  readonly directory?: string;
+  readonly schema: string;
+}
+
+/** Opens PGlite, runs prepare on it, and returns it as a Store whose callers take turns. */
+export async function openPgliteStore(location: PgliteLocation, prepare: Prepare): Promise<Store> {
+  const db = await start(location);
+  try {
+    await prepare(session(db));
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return pgliteStore(db);
+}
+
+async function start({ directory, schema }: PgliteLocation): Promise<PGlite> {
+  try {
+    // PGlite creates only the last folder of the path itself.
+    if (directory !== undefined) await mkdir(directory, { recursive: true });
+    const db = await PGlite.create({ dataDir: directory, ...PGLITE_DURABILITY, parsers: PGLITE_PARSERS });
+    // One connection, so this holds for every later statement; the schema itself comes with prepare.
+    await db.exec(`SET search_path TO "${schema}"`);
+    return db;
+  } catch (cause) {
+    const where = directory === undefined ? "in memory" : `in ${directory}`;
+    throw new RampartError(
+      "STORE_FAILED",
+      `Could not open the embedded store (PGlite) ${where}: ${cause instanceof Error ? cause.message : String(cause)}. Check that the directory is writable and no other rampart process uses it, or set DATABASE_URL to use a PostgreSQL server.`,
+      { cause },
+    );
+  }
+}
+
+function session(db: PGlite): Session {
+  return {
+    query: async <Row extends object>(sql: string, params?: readonly unknown[]) =>
+      (await db.query<Row>(sql, params && [...params])).rows,
+    exec: async (script) => {
+      await db.exec(script);
+    },
+  };
+}
+
+// PGlite queues query() and transaction() calls on one mutex, so a transaction never interleaves with
+// another, and a plain query issued meanwhile waits for the COMMIT instead of joining it.
+function pgliteStore(db: PGlite): Store {
+  const scope = new TransactionScope();
+  const { query } = session(db);
+  let closing: Promise<void> | undefined;
+  return {
+    kind: "pglite",
+    async query<Row extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]) {
+      scope.assertOutside();
+      return query<Row>(sql, params);
+    },
+    async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+      scope.assertOutside();
+      let committing = false;
+      try {
+        return await db.transaction(async (tx) => {
+          const handle: Queryable = {
+            query: async <Row extends object>(sql: string, params?: readonly unknown[]) =>
+              (await tx.query<Row>(sql, params && [...params])).rows,
+          };
+          const result = await scope.run(handle, work);
+          committing = true;
+          return result;
+        });
+      } catch (error) {
+        // PGlite reports a COMMIT that rolled back as 25P02; pg reports it only in the command tag.
+        if (committing && (error as { code?: unknown }).code === "25P02") throw rolledBack(error);
+        throw error;
+      }
+    },
+    close() {
+      closing ??= db.close();
+      return closing;
+    },
+  };
+}
