@@ -18,7 +18,7 @@ describe("the embedded store", () => {
     await writeFile(file, "");
     await expect(openStore({ directory: file })).rejects.toMatchObject({
       code: "STORE_FAILED",
-      message: expect.stringContaining(`embedded store (PGlite) in ${file}`),
+      message: expect.stringContaining(`embedded store's directory ${file}`),
     });
   });
 

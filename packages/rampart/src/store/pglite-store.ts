@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { RampartError } from "@rampart/guard";
+import { lockDirectory, type Unlock } from "./directory-lock.js";
 import type { Prepare, Queryable, Session, Store } from "./store.js";
 import { rolledBack, TransactionScope } from "./transaction-scope.js";
 import { PGLITE_PARSERS } from "./value-types.js";
@@ -19,20 +20,35 @@ export interface PgliteLocation {
 
 /** Opens PGlite, runs prepare on it, and returns it as a Store whose callers take turns. */
 export async function openPgliteStore(location: PgliteLocation, prepare: Prepare): Promise<Store> {
-  const db = await start(location);
+  let unlock: Unlock = async () => {};
+  if (location.directory !== undefined) unlock = await claim(location.directory);
+  let db: PGlite | undefined;
   try {
+    db = await start(location);
     await prepare(session(db));
   } catch (error) {
-    await db.close();
+    await db?.close();
+    await unlock();
     throw error;
   }
-  return pgliteStore(db);
+  return pgliteStore(db, unlock);
+}
+
+async function claim(directory: string): Promise<Unlock> {
+  try {
+    // PGlite creates only the last folder of the path itself, and the lock goes in before it starts.
+    await mkdir(directory, { recursive: true });
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new RampartError("STORE_FAILED", `Could not create the embedded store's directory ${directory}: ${reason}.`, {
+      cause,
+    });
+  }
+  return lockDirectory(directory);
 }
 
 async function start({ directory, schema }: PgliteLocation): Promise<PGlite> {
   try {
-    // PGlite creates only the last folder of the path itself.
-    if (directory !== undefined) await mkdir(directory, { recursive: true });
     const db = await PGlite.create({ dataDir: directory, ...PGLITE_DURABILITY, parsers: PGLITE_PARSERS });
     // One connection, so this holds for every later statement; the schema itself comes with prepare.
     await db.exec(`SET search_path TO "${schema}"`);
@@ -59,7 +75,7 @@ function session(db: PGlite): Session {
 
 // PGlite queues query() and transaction() calls on one mutex, so a transaction never interleaves with
 // another, and a plain query issued meanwhile waits for the COMMIT instead of joining it.
-function pgliteStore(db: PGlite): Store {
+function pgliteStore(db: PGlite, unlock: Unlock): Store {
   const scope = new TransactionScope();
   const { query } = session(db);
   let closing: Promise<void> | undefined;
@@ -89,7 +105,7 @@ function pgliteStore(db: PGlite): Store {
       }
     },
     close() {
-      closing ??= db.close();
+      closing ??= db.close().finally(unlock);
       return closing;
     },
   };
