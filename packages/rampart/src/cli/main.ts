@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { RampartError } from "@rampart/guard";
 import { Command, CommanderError } from "commander";
+import { registerAttest } from "./attest.js";
 import { registerBench } from "./bench.js";
 import { registerCheck } from "./check.js";
 import { type CommandContext, EXIT, type RegisterCommand } from "./command.js";
@@ -8,8 +9,11 @@ import { type CommandContext, EXIT, type RegisterCommand } from "./command.js";
 import { registerDemo } from "./demo.js";
 import { registerExplain } from "./explain.js";
 import { type CliIo, processIo } from "./io.js";
+import { registerKey } from "./key.js";
+import { registerLedger } from "./ledger.js";
 import { registerServe } from "./serve.js";
 import { registerTrain } from "./train.js";
+import { registerVerify } from "./verify.js";
 
 /** Every subcommand, in the order `rampart --help` lists them. */
 const COMMANDS: readonly RegisterCommand[] = [
@@ -19,6 +23,10 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerBench,
   registerTrain,
   registerServe,
+  registerKey,
+  registerAttest,
+  registerVerify,
+  registerLedger,
 ];
 
 /** Entry point of the `rampart` command: returns the process exit code, never calls process.exit. */

@@ -1,0 +1,56 @@
+import { dirname, join } from "node:path";
+import type { Command } from "commander";
+import { logSigner } from "../ledger/keys/key-files.js";
+import { LedgerLog } from "../ledger/log/ledger-log.js";
+import { openStore, resolveStoreLocation, type Store } from "../store/index.js";
+import type { CliIo } from "./io.js";
+
+export interface LedgerFlags {
+  readonly storeDir?: string;
+  readonly database?: string;
+  readonly logKey?: string;
+}
+
+/** The log's name when the CLI creates its key; C2SP origins look like a URL without the scheme. */
+export const DEFAULT_LOG_ORIGIN = "localhost/rampart-ledger";
+
+/** Adds the options that say which store holds the log and which key signs its tree heads. */
+export function withLedgerOptions(command: Command): Command {
+  return command
+    .option("--store-dir <dir>", "embedded store directory (default $RAMPART_STORE_DIR or .rampart/store)")
+    .option("--database <url>", "PostgreSQL URL instead of the embedded store (default $DATABASE_URL)")
+    .option(
+      "--log-key <file>",
+      "the log's signer key file (default $RAMPART_LOG_KEY or ledger.key beside the store, created on first use)",
+    );
+}
+
+export interface OpenLedger {
+  readonly log: LedgerLog;
+  readonly store: Store;
+}
+
+/** Opens the store (applying migrations) and the log over it; the caller closes the store. */
+export async function openLedger(flags: LedgerFlags, io: CliIo): Promise<OpenLedger> {
+  const location = resolveStoreLocation(io.env, { database: flags.database, storeDir: flags.storeDir });
+  const keyFile =
+    flags.logKey ?? io.env.RAMPART_LOG_KEY ?? join(dirname(location.directory ?? ".rampart/store"), "ledger.key");
+  const signer = await logSigner(keyFile, DEFAULT_LOG_ORIGIN);
+  const store = await openStore(location);
+  try {
+    return { log: await LedgerLog.open({ store, signer }), store };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** Runs work against the log and always closes the store, so a command never leaves PGlite half-open. */
+export async function withLedger<T>(flags: LedgerFlags, io: CliIo, work: (log: LedgerLog) => Promise<T>): Promise<T> {
+  const { log, store } = await openLedger(flags, io);
+  try {
+    return await work(log);
+  } finally {
+    await store.close();
+  }
+}
