@@ -1,13 +1,18 @@
 import { createGuard, type PolicyOverrides, RampartError } from "@rampart/guard";
 import { type Command, InvalidArgumentError } from "commander";
+import { readVerifier } from "../ledger/keys/key-files.js";
 import { loadPolicy } from "../policy/load.js";
 import { DEFAULTS, type ServerConfig, upstreamUrl } from "../server/config.js";
+import type { LedgerApiOptions } from "../server/ledger/routes.js";
 import { loadServerConfig } from "../server/load-config.js";
 import { startServer } from "../server/start-server.js";
 import { type CommandContext, EXIT } from "./command.js";
 import type { CliIo } from "./io.js";
+import { type LedgerFlags, type OpenLedger, openLedger, withLedgerOptions } from "./ledger-options.js";
 
-export interface ServeFlags {
+export interface ServeFlags extends LedgerFlags {
+  readonly ledger?: boolean;
+  readonly publisherKey?: readonly string[];
   readonly host?: string;
   readonly port?: number;
   readonly upstream?: string;
@@ -17,7 +22,7 @@ export interface ServeFlags {
 }
 
 export function registerServe(program: Command, context: CommandContext): void {
-  program
+  const command = program
     .command("serve")
     .description(
       "run the guarding proxy: OpenAI /v1/chat/completions and Anthropic /v1/messages, checked on the way in and monitored on the way out",
@@ -28,9 +33,14 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option("--config <file>", "rampart.yaml: host, port, upstreams, policy, verdictLog, limits")
     .option("--policy <file>", "policy file (YAML or JSON); overrides the config's policy")
     .option("--verdict-log <file>", "append each verdict to this JSONL file")
-    .action(async (flags: ServeFlags) => {
-      context.exitCode = await serve(flags, context.io, untilSignal());
-    });
+    .option("--ledger", "also serve the transparency log's API under /ledger/v1")
+    .option(
+      "--publisher-key <key|file...>",
+      "a member's verifier key allowed to append attestations to the log (repeat for more); implies --ledger",
+    );
+  withLedgerOptions(command).action(async (flags: ServeFlags) => {
+    context.exitCode = await serve(flags, context.io, untilSignal());
+  });
 }
 
 /**
@@ -46,6 +56,7 @@ export async function serve(flags: ServeFlags, io: CliIo, stop: Promise<unknown>
     ...(upstream ? { openai: upstream, anthropic: upstream } : {}),
   };
   const verdictLog = flags.verdictLog ?? config.verdictLog;
+  const ledger = await ledgerOf(flags, io);
   const server = await startServer({
     guard: createGuard(await policyOf(flags, config)),
     host: flags.host ?? config.host ?? DEFAULTS.host,
@@ -54,6 +65,10 @@ export async function serve(flags: ServeFlags, io: CliIo, stop: Promise<unknown>
     limits: { ...DEFAULTS.limits, ...config.limits },
     ...(verdictLog === undefined ? {} : { verdictLog }),
     onLogError: (error) => io.stderr.write(`rampart serve: cannot write the verdict log: ${error.message}\n`),
+    ...(ledger === undefined ? {} : { ledger: ledger.api }),
+  }).catch(async (error: unknown) => {
+    await ledger?.open.store.close();
+    throw error;
   });
   io.stderr.write(
     [
@@ -61,13 +76,30 @@ export async function serve(flags: ServeFlags, io: CliIo, stop: Promise<unknown>
       `  POST ${server.url}/v1/chat/completions -> ${upstreams.openai}`,
       `  POST ${server.url}/v1/messages -> ${upstreams.anthropic}`,
       `  GET ${server.url}/healthz, ${server.url}/metrics`,
+      ...(ledger === undefined
+        ? []
+        : [
+            `  ledger ${ledger.api.log.origin} at ${server.url}/ledger/v1 (${ledger.api.publishers.length} publishers)`,
+          ]),
       "",
     ].join("\n"),
   );
   await stop;
   io.stderr.write("rampart serve: shutting down; answers in flight may finish\n");
   await server.close();
+  await ledger?.open.store.close();
   return EXIT.ok;
+}
+
+/** The log and its publishers, when --ledger or --publisher-key asks for the ledger API. */
+async function ledgerOf(
+  flags: ServeFlags,
+  io: CliIo,
+): Promise<{ api: LedgerApiOptions; open: OpenLedger } | undefined> {
+  if (flags.ledger !== true && flags.publisherKey === undefined) return undefined;
+  const publishers = await Promise.all((flags.publisherKey ?? []).map((key) => readVerifier(key)));
+  const open = await openLedger(flags, io);
+  return { api: { log: open.log, publishers }, open };
 }
 
 async function policyOf(flags: ServeFlags, config: ServerConfig): Promise<PolicyOverrides> {

@@ -2,11 +2,12 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { CHAT_APIS } from "./apis/registry.js";
 import { handleChat, refuseTooLarge } from "./chat-route.js";
+import { ledgerRoutes } from "./ledger/routes.js";
 import type { ProxyOptions } from "./proxy-options.js";
 
 /**
  * The guarding proxy as a Hono app on Web-standard Request/Response: one route per chat API, plus
- * `/healthz` and `/metrics`. `startServer` binds it to a socket; tests call `app.request()`.
+ * `/healthz`, `/metrics` and, given a log, the ledger API under `/ledger/v1`. `startServer` binds it to a socket; tests call `app.request()`.
  */
 export function createProxyApp(options: ProxyOptions): Hono {
   const app = new Hono();
@@ -22,8 +23,12 @@ export function createProxyApp(options: ProxyOptions): Hono {
       (c) => handleChat(api, options, c.req.raw),
     );
   }
+  if (options.ledger !== undefined) app.route("/ledger/v1", ledgerRoutes(options.ledger));
   app.notFound((c) => {
-    const routes = CHAT_APIS.map((api) => `POST ${api.route}`).join(", ");
+    const routes = [
+      ...CHAT_APIS.map((api) => `POST ${api.route}`),
+      ...(options.ledger === undefined ? [] : ["the log's /ledger/v1/*"]),
+    ].join(", ");
     return c.json({ error: { message: `Rampart serves ${routes}, GET /healthz and GET /metrics.` } }, 404);
   });
   return app;

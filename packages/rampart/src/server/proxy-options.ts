@@ -1,6 +1,7 @@
 import type { Guard } from "@rampart/guard";
 import type { UpstreamName } from "./chat-api.js";
 import type { UpstreamFetch } from "./http-fetch.js";
+import type { LedgerApiOptions } from "./ledger/routes.js";
 import type { ProxyMetrics } from "./metrics.js";
 import type { VerdictSink } from "./verdict-log.js";
 
@@ -21,4 +22,6 @@ export interface ProxyOptions {
   readonly verdictLog?: VerdictSink;
   /** How the upstream is called; tests pass a scripted one to stay off the network. */
   readonly fetch?: UpstreamFetch;
+  /** Serve the transparency log's API under /ledger/v1 as well. */
+  readonly ledger?: LedgerApiOptions;
 }

@@ -6,6 +6,7 @@ import { createProxyApp } from "./app.js";
 import type { UpstreamName } from "./chat-api.js";
 import { DEFAULTS } from "./config.js";
 import type { UpstreamFetch } from "./http-fetch.js";
+import type { LedgerApiOptions } from "./ledger/routes.js";
 import { ProxyMetrics } from "./metrics.js";
 import type { Limits } from "./proxy-options.js";
 import { openVerdictLog, type VerdictSink } from "./verdict-log.js";
@@ -22,6 +23,8 @@ export interface ServerOptions {
   /** A verdict-log write failed after start-up; the proxy keeps serving. */
   readonly onLogError?: (error: Error) => void;
   readonly fetch?: UpstreamFetch;
+  /** Also serve this transparency log's API under /ledger/v1. */
+  readonly ledger?: LedgerApiOptions;
 }
 
 export interface RunningServer {
@@ -48,6 +51,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     metrics: new ProxyMetrics(),
     ...(verdictLog === undefined ? {} : { verdictLog }),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    ...(options.ledger === undefined ? {} : { ledger: options.ledger }),
   });
   const host = options.host ?? DEFAULTS.host;
   const port = options.port ?? DEFAULTS.port;
