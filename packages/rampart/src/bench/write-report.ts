@@ -14,6 +14,7 @@ import { REPORT_AT } from "./contenders/rampart.js";
 import { CONTENDERS } from "./contenders/registry.js";
 import { type LabelledRow, readLabelled } from "./dataset.js";
 import { leakSection } from "./leaks.js";
+import { ledgerSection } from "./ledger.js";
 import { buildInput, LINEAR_SIZES, timeCheck } from "./linear-cost.js";
 import { describeMachine } from "./machine.js";
 import { quality } from "./metrics.js";
@@ -97,13 +98,14 @@ async function writeReport(): Promise<number> {
     startUp,
     seconds: (performance.now() - started) / 1000,
   });
-  log("output monitor, leaks, conversation trajectory, proxy overhead");
+  log("output monitor, leaks, conversation trajectory, proxy overhead, ledger");
   const sections = [
     report,
     await outputHaltingSection(join(dataDir, "outputs")),
     leakSection(dataDir),
     trajectorySection(dataDir),
     await proxyOverheadSection(),
+    await ledgerSection(),
   ];
   const out = join(repoRoot, "docs/benchmarks.md");
   await writeFile(out, sections.join("\n"));

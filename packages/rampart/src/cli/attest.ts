@@ -1,13 +1,15 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { RampartError } from "@rampart/guard";
 import { type Command, InvalidArgumentError } from "commander";
 import { z } from "zod";
+import { readInput } from "../io/read-input.js";
 import { sha256Hex } from "../ledger/attest/digest.js";
-import { attest, type Digested } from "../ledger/attest/index.js";
+import { attest, type Digested, localLog } from "../ledger/attest/index.js";
 import { readSigner } from "../ledger/keys/key-files.js";
 import type { CommandContext } from "./command.js";
 import { writeLine } from "./io.js";
+import { remoteLog } from "./ledger-client.js";
 import { type LedgerFlags, withLedger, withLedgerOptions } from "./ledger-options.js";
 
 interface AttestFlags extends LedgerFlags {
@@ -21,6 +23,7 @@ interface AttestFlags extends LedgerFlags {
   readonly seed?: number;
   readonly out?: string;
   readonly json?: boolean;
+  readonly logUrl?: string;
 }
 
 const digested = z.strictObject({
@@ -54,9 +57,10 @@ export function registerAttest(program: Command, context: CommandContext): void 
     .option("--suite-file <file>", "digest the suite from this file")
     .option("--seed <n>", "the run's seed; default: the report's seed", parseSeed)
     .option("--out <file>", "where to write the bundle (default REPORT.attestation.json)")
-    .option("--json", "print one JSON object: {index, treeSize, bundle, origin}");
+    .option("--json", "print one JSON object: {index, treeSize, bundle, origin}")
+    .option("--log-url <url>", "append through a log server's API (rampart serve --ledger) instead of the local store");
   withLedgerOptions(command).action(async (report: string, flags: AttestFlags) => {
-    const bytes = await readFile(report);
+    const bytes = await readInput(report, "report");
     const parsed = parseReport(bytes, report);
     const described = selfDescribing.safeParse(parsed);
     const self = described.success ? described.data : {};
@@ -64,16 +68,18 @@ export function registerAttest(program: Command, context: CommandContext): void 
     const suite = await named("suite", flags.suite, flags.suiteDigest, flags.suiteFile, self.suite);
     const seed = flags.seed ?? self.seed;
     const publisher = await readSigner(flags.key);
-    const { bundle, index, treeSize } = await withLedger(flags, context.io, (log) =>
-      attest(log, {
-        report: parsed,
-        subject,
-        suite,
-        ...(seed === undefined ? {} : { seed }),
-        toolVersion: VERSION,
-        publisher,
-      }),
-    );
+    const request = {
+      report: parsed,
+      subject,
+      suite,
+      ...(seed === undefined ? {} : { seed }),
+      toolVersion: VERSION,
+      publisher,
+    };
+    const { bundle, index, treeSize } =
+      flags.logUrl === undefined
+        ? await withLedger(flags, context.io, (log) => attest(localLog(log), request))
+        : await attest(remoteLog(flags.logUrl), request);
     const out = flags.out ?? `${report.replace(/\.json$/, "")}.attestation.json`;
     await writeFile(out, `${JSON.stringify(bundle, null, 2)}\n`);
     await writeLine(
@@ -107,7 +113,7 @@ async function named(
       `Say what the ${what} is: --${what} NAME with one of --${what}-digest sha256:HEX or --${what}-file FILE (the report has no ${what} field).`,
     );
   }
-  return { name, digest: { sha256: digest ?? sha256Hex(await readFile(file!)) } };
+  return { name, digest: { sha256: digest ?? sha256Hex(await readInput(file!, `${what} file`)) } };
 }
 
 function parseDigest(value: string): string {

@@ -54,7 +54,7 @@ describe("rampart bench", () => {
     expect(code).toBe(0);
     expect(stdout.trim().split("\n")).toHaveLength(1);
     const result = JSON.parse(stdout);
-    expect(Object.keys(result)).toEqual(["overall", "bySource", "byKind", "latency"]);
+    expect(Object.keys(result)).toEqual(["overall", "bySource", "byKind", "latency", "subject", "suite"]);
     // b2's conversation is screened, not its flattened text: a multi-turn row is judged on its messages.
     expect(result.overall).toEqual({ tpr: 0.3333, fpr: 0.5, tp: 1, fp: 1, tn: 1, fn: 2 });
     expect(result.bySource).toEqual({
@@ -65,6 +65,24 @@ describe("rampart bench", () => {
     expect(result.byKind.jailbreak).toEqual({ tpr: 0.5, fpr: null, tp: 1, fp: 0, tn: 0, fn: 1 });
     expect(Object.keys(result.latency)).toEqual(["p50Micros", "p90Micros", "p99Micros", "perSecond"]);
     for (const value of Object.values(result.latency)) expect(typeof value).toBe("number");
+  });
+
+  it("names what it measured by content, so the report can be attested: the guard and the suite", async () => {
+    const report = async (...argv: string[]) => JSON.parse((await bench(["--json", ...argv])).stdout);
+    const base = await report("--policy", policy, first, second);
+    expect(base.subject.name).toMatch(/^rampart-guard@\d+\.\d+\.\d+/);
+    expect(base.suite).toMatchObject({
+      name: "labelled prompts (2 files)",
+      digest: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
+    const reordered = await report("--policy", policy, second, first);
+    expect(reordered.suite).toEqual(base.suite);
+    expect(reordered.subject).toEqual(base.subject);
+    expect((await report("--policy", policy, first)).suite.digest).not.toEqual(base.suite.digest);
+    expect((await report(first, second)).subject.digest).not.toEqual(base.subject.digest);
+    expect((await report("--no-classifier", "--policy", policy, first, second)).subject.digest).not.toEqual(
+      base.subject.digest,
+    );
   });
 
   it("counts flags as detections with --at flag", async () => {

@@ -2,6 +2,7 @@ import { ACTIONS, type Action } from "@rampart/guard";
 import { type Command, Option } from "commander";
 import { type LabelledRow, readLabelled } from "../bench/dataset.js";
 import type { Quality } from "../bench/metrics.js";
+import { guardSubject, suiteOf } from "../bench/provenance.js";
 import { type BenchSummary, guardCheck, measure, summarise } from "../bench/run.js";
 import { formatLineIssues } from "../io/jsonl.js";
 import { type CommandContext, EXIT } from "./command.js";
@@ -24,7 +25,10 @@ export function registerBench(program: Command, context: CommandContext): void {
         .choices(ACTIONS)
         .default("block"),
     )
-    .option("--json", "print one JSON object: {overall, bySource, byKind, latency}");
+    .option(
+      "--json",
+      "print one JSON object: {overall, bySource, byKind, latency, subject, suite}, ready for rampart attest",
+    );
   withGuardOptions(command).action(async (files: string[], flags: BenchFlags) => {
     context.exitCode = await bench(files, flags, context.io);
   });
@@ -58,7 +62,10 @@ async function bench(files: readonly string[], flags: BenchFlags, io: CliIo): Pr
   });
   progress.stop();
   const summary = summarise(rows, measured);
-  await writeLine(io.stdout, flags.json ? JSON.stringify(summary) : benchText(summary, rows.length, flags.at));
+  const report = flags.json
+    ? JSON.stringify({ ...summary, subject: await guardSubject(guard, flags), suite: await suiteOf(files) })
+    : benchText(summary, rows.length, flags.at);
+  await writeLine(io.stdout, report);
   return bad ? EXIT.usage : EXIT.ok;
 }
 

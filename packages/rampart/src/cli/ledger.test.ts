@@ -2,7 +2,12 @@ import { createHash } from "node:crypto";
 import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createGuard } from "@rampart/guard";
 import { beforeAll, describe, expect, it } from "vitest";
+import { LedgerLog } from "../ledger/log/ledger-log.js";
+import { generateSigner, parseSigner, parseVerifier } from "../ledger/signing/index.js";
+import { startServer } from "../server/start-server.js";
+import { openTestStore } from "../store/test-store.testing.js";
 import { main } from "./main.js";
 import { memoryIo } from "./memory-io.js";
 
@@ -176,6 +181,12 @@ describe("rampart attest and rampart verify", () => {
     ]);
     expect(noProof.code).toBe(2);
     expect(noProof.stderr).toContain("--consistency-proof");
+    const missing = await run(["verify", join(dir, "nowhere.attestation.json")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("cannot read the attestation");
+    const missingKey = await run(["verify", join(dir, "report.attestation.json"), "--publisher-key", join(dir, "no.pub")]);
+    expect(missingKey.code).toBe(2);
+    expect(missingKey.stderr).toContain("cannot read the verifier key file");
     const notJson = join(dir, "broken.json");
     await writeFile(notJson, "{ not json");
     const broken = await run(["attest", notJson, "--key", join(dir, "publisher.key"), ...ledgerFlags]);
@@ -211,5 +222,47 @@ describe("rampart attest and rampart verify", () => {
     expect(text.stdout).toContain(
       `tiny-model@0.1 sha256:${createHash("sha256").update("model weights").digest("hex")}`,
     );
+  });
+
+  it("attests through a log server's API while the server holds the store", async () => {
+    const store = await openTestStore("pglite");
+    const logKeys = generateSigner("evals.example/served-log");
+    const log = await LedgerLog.open({ store, signer: parseSigner(logKeys.signerKey) });
+    const publisher = parseVerifier((await readFile(join(dir, "publisher.pub"), "utf8")).trim());
+    const server = await startServer({ guard: createGuard(), port: 0, ledger: { log, publishers: [publisher] } });
+    try {
+      const file = join(dir, "served.json");
+      await writeFile(file, JSON.stringify(report));
+      const attested = await run([
+        "attest",
+        file,
+        "--key",
+        join(dir, "publisher.key"),
+        "--log-url",
+        server.url,
+        "--json",
+      ]);
+      expect(attested.stderr).toBe("");
+      expect(JSON.parse(attested.stdout)).toMatchObject({ index: 0, treeSize: 1, origin: "evals.example/served-log" });
+      const verified = await run([
+        "verify",
+        join(dir, "served.attestation.json"),
+        "--log-public-key",
+        logKeys.verifierKey,
+      ]);
+      expect(verified.stderr).toBe("");
+      expect(verified.code).toBe(0);
+      expect(await log.size()).toBe(1);
+
+      const strangerKey = join(dir, "stranger");
+      await run(["key", "generate", "--name", "evals.example/stranger", "--out", strangerKey]);
+      const refused = await run(["attest", file, "--key", `${strangerKey}.key`, "--log-url", server.url]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain("403");
+      expect(await log.size()).toBe(1);
+    } finally {
+      await server.close();
+      await store.close();
+    }
   });
 });

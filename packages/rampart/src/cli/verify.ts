@@ -1,7 +1,9 @@
-import { access, readFile } from "node:fs/promises";
+import { access } from "node:fs/promises";
 import { RampartError } from "@rampart/guard";
 import type { Command } from "commander";
+import { readInput } from "../io/read-input.js";
 import { type EarlierHead, type VerifyOptions, verifyAttestation } from "../ledger/attest/index.js";
+import { readVerifier } from "../ledger/keys/key-files.js";
 import { parseCheckpointBody } from "../ledger/signing/index.js";
 import { type CommandContext, EXIT } from "./command.js";
 import { writeLine } from "./io.js";
@@ -35,10 +37,12 @@ export function registerVerify(program: Command, context: CommandContext): void 
     .option("--log-url <url>", "fetch the proof for --since from this log server instead")
     .option("--json", "print one JSON object: {ok, code?, reason?, index?, treeSize?, …}")
     .action(async (attestation: string, flags: VerifyFlags) => {
-      const bundle = parseJson(await readFile(attestation, "utf8"), attestation);
+      const bundle = parseJson((await readInput(attestation, "attestation")).toString("utf8"), attestation);
       const options: VerifyOptions = {
-        ...(flags.publisherKey === undefined ? {} : { publisherKey: await keyText(flags.publisherKey) }),
-        ...(flags.logPublicKey === undefined ? {} : { logKey: await keyText(flags.logPublicKey) }),
+        ...(flags.publisherKey === undefined
+          ? {}
+          : { publisherKey: (await readVerifier(flags.publisherKey)).verifierKey }),
+        ...(flags.logPublicKey === undefined ? {} : { logKey: (await readVerifier(flags.logPublicKey)).verifierKey }),
         ...(await reportOf(attestation, flags.report)),
         ...(flags.since === undefined ? {} : { earlier: await earlierHead(flags, flags.since, bundle) }),
       };
@@ -76,15 +80,9 @@ function parseJson(text: string, file: string): unknown {
   }
 }
 
-/** A key given inline, or the file holding it. */
-async function keyText(value: string): Promise<string> {
-  if (/^[^\s/+]+\+[0-9a-f]{8}\+/.test(value)) return value;
-  return (await readFile(value, "utf8")).trim();
-}
-
 /** The report named, or REPORT.json beside REPORT.attestation.json when it is there. */
 async function reportOf(attestation: string, named: string | undefined): Promise<{ report?: Uint8Array }> {
-  if (named !== undefined) return { report: await readFile(named) };
+  if (named !== undefined) return { report: await readInput(named, "report") };
   if (!attestation.endsWith(".attestation.json")) return {};
   const beside = attestation.replace(/\.attestation\.json$/, ".json");
   try {
@@ -92,13 +90,14 @@ async function reportOf(attestation: string, named: string | undefined): Promise
   } catch {
     return {};
   }
-  return { report: await readFile(beside) };
+  return { report: await readInput(beside, "report") };
 }
 
 async function earlierHead(flags: VerifyFlags, since: string, bundle: unknown): Promise<EarlierHead> {
-  const checkpoint = await readFile(since, "utf8");
+  const checkpoint = (await readInput(since, "earlier checkpoint")).toString("utf8");
   if (flags.consistencyProof !== undefined) {
-    return { checkpoint, consistencyProof: parseConsistencyProof(await readFile(flags.consistencyProof, "utf8")) };
+    const proof = await readInput(flags.consistencyProof, "consistency proof");
+    return { checkpoint, consistencyProof: parseConsistencyProof(proof.toString("utf8")) };
   }
   if (flags.logUrl === undefined) {
     throw new RampartError(

@@ -3,7 +3,7 @@ import type { Store } from "../../store/index.js";
 import { openTestStore } from "../../store/test-store.testing.js";
 import { LedgerLog } from "../log/ledger-log.js";
 import { generateSigner, parseSigner } from "../signing/index.js";
-import { type Attested, attest } from "./attest.js";
+import { type Attested, attest, localLog } from "./attest.js";
 import type { AttestationBundle } from "./bundle.js";
 import { verifyAttestation } from "./verify-attestation.js";
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
   log = await LedgerLog.open({ store, signer: parseSigner(logKeys.signerKey) });
   for (let i = 0; i < 5; i++) await log.append(new TextEncoder().encode(`earlier entry ${i}`));
   earlierHead = (await log.checkpoint()).note;
-  attested = await attest(log, {
+  attested = await attest(localLog(log), {
     report,
     subject: { name: "acme-chat@2.1", digest: digest("a") },
     suite: { name: "rampart-behaviors", digest: digest("b") },

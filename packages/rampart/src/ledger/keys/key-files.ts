@@ -41,7 +41,8 @@ export async function readSigner(file: string): Promise<Signer> {
  * recognised by its shape, so a path is never mistaken for a key.
  */
 export async function readVerifier(textOrFile: string): Promise<Verifier> {
-  const inline = /^[^\s/+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/.test(textOrFile);
+  // Key names may hold '/' (origins look like example.org/log), so the shape is name+8 hex+base64.
+  const inline = /^[^\s+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/]+=*$/.test(textOrFile);
   return parseVerifier(inline ? textOrFile : await readKeyFile(textOrFile, "verifier"));
 }
 

@@ -3,6 +3,7 @@ import type { Queryable } from "../../store/index.js";
 // Hashes and entries travel as base64 text decoded by the server: PGlite serialises a bytea
 // parameter at about 4 MB/s, base64 text several times faster, and PostgreSQL takes either.
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+
 import { type NodeKey, nodeKeyId } from "../merkle/index.js";
 
 /** Reads the stored hashes of the given complete subtrees in one query: a proof costs one round trip. */
@@ -41,7 +42,11 @@ export async function writeEntries(
     `INSERT INTO ledger_entries (idx, leaf_hash, entry)
        SELECT idx, decode(leaf_hash, 'base64'), decode(entry, 'base64')
        FROM unnest($1::bigint[], $2::text[], $3::text[]) AS e(idx, leaf_hash, entry)`,
-    [entries.map((_, i) => firstIndex + i), entries.map((e) => base64(e.leafHash)), entries.map((e) => base64(e.entry))],
+    [
+      entries.map((_, i) => firstIndex + i),
+      entries.map((e) => base64(e.leafHash)),
+      entries.map((e) => base64(e.entry)),
+    ],
   );
 }
 
