@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { RampartError } from "@rampart/guard";
+import { channelName } from "./channels.js";
 import { lockDirectory, type Unlock } from "./directory-lock.js";
 import type { Prepare, Queryable, Session, Store } from "./store.js";
 import { rolledBack, TransactionScope } from "./transaction-scope.js";
@@ -31,7 +32,7 @@ export async function openPgliteStore(location: PgliteLocation, prepare: Prepare
     await unlock();
     throw error;
   }
-  return pgliteStore(db, unlock);
+  return pgliteStore(db, unlock, location.schema);
 }
 
 async function claim(directory: string): Promise<Unlock> {
@@ -75,7 +76,7 @@ function session(db: PGlite): Session {
 
 // PGlite queues query() and transaction() calls on one mutex, so a transaction never interleaves with
 // another, and a plain query issued meanwhile waits for the COMMIT instead of joining it.
-function pgliteStore(db: PGlite, unlock: Unlock): Store {
+function pgliteStore(db: PGlite, unlock: Unlock, schema: string): Store {
   const scope = new TransactionScope();
   const { query } = session(db);
   let closing: Promise<void> | undefined;
@@ -103,6 +104,17 @@ function pgliteStore(db: PGlite, unlock: Unlock): Store {
         if (committing && (error as { code?: unknown }).code === "25P02") throw rolledBack(error);
         throw error;
       }
+    },
+    channel: (name) => channelName(schema, name),
+    async listen(name, onNotify) {
+      // One process, one connection: nothing can be lost between a notification and its delivery.
+      const stop = await db.listen(channelName(schema, name), onNotify);
+      let stopped = false;
+      return async () => {
+        if (stopped || closing !== undefined) return;
+        stopped = true;
+        await stop();
+      };
     },
     close() {
       closing ??= db.close().finally(unlock);

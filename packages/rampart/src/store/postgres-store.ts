@@ -1,5 +1,7 @@
 import { RampartError } from "@rampart/guard";
 import pg from "pg";
+import { channelName } from "./channels.js";
+import { PostgresListener } from "./postgres-listener.js";
 import type { Prepare, Queryable, Session, Store } from "./store.js";
 import { rolledBack, TransactionScope } from "./transaction-scope.js";
 import { POSTGRES_TYPES } from "./value-types.js";
@@ -37,7 +39,11 @@ export async function openPostgresStore(location: PostgresLocation, prepare: Pre
     await pool.end();
     throw error;
   }
-  return postgresStore(connect, () => pool.end());
+  const listener = new PostgresListener({ connectionString: location.url, types: POSTGRES_TYPES });
+  return postgresStore(connect, location.schema, listener, async () => {
+    await listener.close();
+    await pool.end();
+  });
 }
 
 /** The URL with its password replaced by ****, fit for an error message. */
@@ -84,7 +90,12 @@ function session(client: pg.ClientBase): Session {
   };
 }
 
-function postgresStore(connect: () => Promise<pg.PoolClient>, end: () => Promise<void>): Store {
+function postgresStore(
+  connect: () => Promise<pg.PoolClient>,
+  schema: string,
+  listener: PostgresListener,
+  end: () => Promise<void>,
+): Store {
   const scope = new TransactionScope();
   let closing: Promise<void> | undefined;
   return {
@@ -126,6 +137,8 @@ function postgresStore(connect: () => Promise<pg.PoolClient>, end: () => Promise
         client.release(discard);
       }
     },
+    channel: (name) => channelName(schema, name),
+    listen: (name, onNotify) => listener.listen(channelName(schema, name), onNotify),
     close() {
       closing ??= end();
       return closing;

@@ -23,8 +23,23 @@ export interface Store extends Queryable {
    * connection and would wait for ever.
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * The server-side name of a notification channel. Channels belong to the whole database, not a
+   * schema, so the name carries the schema: send with `SELECT pg_notify($1, $2)` and this name.
+   * A notification sent inside a transaction is delivered when it commits, and never if it rolls back.
+   */
+  channel(name: string): string;
+  /**
+   * Calls `onNotify` with the payload of every notification on the channel, from this process or any
+   * other sharing the database. After the connection that listens was lost and restored, it is called
+   * once with "" (notifications may have been missed meanwhile: re-read what you follow).
+   */
+  listen(name: string, onNotify: (payload: string) => void): Promise<Unlisten>;
   close(): Promise<void>;
 }
+
+/** Stops a listen; safe to call twice. */
+export type Unlisten = () => Promise<void>;
 
 /** One connection held by whoever opened the store, while it prepares the schema: scripts as well as queries. */
 export interface Session extends Queryable {

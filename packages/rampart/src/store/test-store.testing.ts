@@ -42,6 +42,8 @@ export async function openTestStore(
     query: <Row extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]) =>
       store.query<Row>(sql, params),
     transaction: <T>(work: (tx: Queryable) => Promise<T>) => store.transaction(work),
+    channel: (name) => store.channel(name),
+    listen: (name, onNotify) => store.listen(name, onNotify),
     async close() {
       try {
         await store.close();
