@@ -14,6 +14,12 @@ export const ERROR_CODES = [
   "PROOF_INVALID",
   "ATTESTATION_INVALID",
   "REPORT_MISMATCH",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "REPLAYED",
+  "RATE_LIMITED",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

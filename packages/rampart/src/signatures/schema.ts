@@ -47,7 +47,8 @@ const fuzzySignature = z
   })
   .describe("Matches inputs whose word shingles overlap the signed text's enough: edited variants of a template.");
 
-const signature = z.discriminatedUnion("kind", [exactSignature, fuzzySignature], {
+/** One signature in the guard's format: the exchange ships these inside advisories. */
+export const signatureSchema = z.discriminatedUnion("kind", [exactSignature, fuzzySignature], {
   error: expected('expected an object with kind "exact" or "fuzzy"'),
 });
 
@@ -60,7 +61,7 @@ export const signatureSetSchema = z
       .min(1, { error: "expected a non-empty string" })
       .describe("What the set is, e.g. an exchange feed or `starter`."),
     signatures: z
-      .array(signature, { error: expected("expected a list of signatures") })
+      .array(signatureSchema, { error: expected("expected a list of signatures") })
       .superRefine((list, context) => {
         const first = new Map<string, number>();
         list.forEach((entry, index) => {
