@@ -32,7 +32,10 @@ export const advisoryContentSchema = z.strictObject({
     .array(z.strictObject({ model: z.string().min(1).max(200), versions: z.array(z.string().min(1).max(100)).max(50) }))
     .max(100),
   severity: z.enum(SEVERITIES),
-  examples: z.array(z.string().min(1).max(20_000)).max(50).describe("Example prompts: narrative, never released under embargo."),
+  examples: z
+    .array(z.string().min(1).max(20_000))
+    .max(50)
+    .describe("Example prompts: narrative, never released under embargo."),
   signatures: z
     .array(signatureSchema)
     .max(500)
@@ -61,7 +64,7 @@ export interface AdvisoryRecord {
   readonly version: number;
   readonly creatorOrg: string;
   readonly tlp: Tlp;
-  /** Named recipient organisations, groups expanded to their member organisations at read time. */
+  /** Named recipient organisations; named groups stay in `groups` and count through the reader's own groups. */
   readonly recipients: readonly string[];
   readonly groups: readonly string[];
   readonly embargoUntil: Date | null;

@@ -1,0 +1,2 @@
+export { accessLevel } from "./access-level.js";
+export { viewOf, visibleTo } from "./view.js";
