@@ -24,10 +24,12 @@ export function createProxyApp(options: ProxyOptions): Hono {
     );
   }
   if (options.ledger !== undefined) app.route("/ledger/v1", ledgerRoutes(options.ledger));
+  if (options.exchange !== undefined) app.route("/exchange/v1", options.exchange);
   app.notFound((c) => {
     const routes = [
       ...CHAT_APIS.map((api) => `POST ${api.route}`),
       ...(options.ledger === undefined ? [] : ["the log's /ledger/v1/*"]),
+      ...(options.exchange === undefined ? [] : ["the exchange's /exchange/v1/*"]),
     ].join(", ");
     return c.json({ error: { message: `Rampart serves ${routes}, GET /healthz and GET /metrics.` } }, 404);
   });

@@ -1,5 +1,6 @@
 import type { Guard } from "@rampart/guard";
 import type { UpstreamName } from "./chat-api.js";
+import type { ExchangeRoutes } from "./exchange/routes.js";
 import type { UpstreamFetch } from "./http-fetch.js";
 import type { LedgerApiOptions } from "./ledger/routes.js";
 import type { ProxyMetrics } from "./metrics.js";
@@ -24,4 +25,6 @@ export interface ProxyOptions {
   readonly fetch?: UpstreamFetch;
   /** Serve the transparency log's API under /ledger/v1 as well. */
   readonly ledger?: LedgerApiOptions;
+  /** Serve an exchange node's API under /exchange/v1 as well. */
+  readonly exchange?: ExchangeRoutes;
 }

@@ -5,6 +5,7 @@ import { type Guard, RampartError } from "@rampart/guard";
 import { createProxyApp } from "./app.js";
 import type { UpstreamName } from "./chat-api.js";
 import { DEFAULTS } from "./config.js";
+import type { ExchangeRoutes } from "./exchange/routes.js";
 import type { UpstreamFetch } from "./http-fetch.js";
 import type { LedgerApiOptions } from "./ledger/routes.js";
 import { ProxyMetrics } from "./metrics.js";
@@ -25,6 +26,8 @@ export interface ServerOptions {
   readonly fetch?: UpstreamFetch;
   /** Also serve this transparency log's API under /ledger/v1. */
   readonly ledger?: LedgerApiOptions;
+  /** Also serve an exchange node's API under /exchange/v1. */
+  readonly exchange?: ExchangeRoutes;
 }
 
 export interface RunningServer {
@@ -52,6 +55,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(verdictLog === undefined ? {} : { verdictLog }),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     ...(options.ledger === undefined ? {} : { ledger: options.ledger }),
+    ...(options.exchange === undefined ? {} : { exchange: options.exchange }),
   });
   const host = options.host ?? DEFAULTS.host;
   const port = options.port ?? DEFAULTS.port;

@@ -1,2 +1,2 @@
 export { openStore, resolveStoreLocation, type StoreOptions } from "./open-store.js";
-export type { Queryable, Store, StoreKind } from "./store.js";
+export type { Queryable, Store, StoreKind, Unlisten } from "./store.js";

@@ -52,7 +52,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 /**
- * The store the command line and environment name: --database, else DATABASE_URL, for PostgreSQL;
+ * The store the command line and environment name: --database, else DATABASE_URL, for PostgreSQL
+ * (in the schema RAMPART_DATABASE_SCHEMA, default public);
  * otherwise the embedded store in --store-dir, else RAMPART_STORE_DIR, else .rampart/store.
  */
 export function resolveStoreLocation(
@@ -61,6 +62,7 @@ export function resolveStoreLocation(
 ): StoreOptions {
   // An empty variable (DATABASE_URL= in a .env file) means unset, not "connect to nothing".
   const databaseUrl = flags.database || env.DATABASE_URL;
-  if (databaseUrl) return { databaseUrl };
+  if (databaseUrl)
+    return { databaseUrl, ...(env.RAMPART_DATABASE_SCHEMA ? { schema: env.RAMPART_DATABASE_SCHEMA } : {}) };
   return { directory: flags.storeDir || env.RAMPART_STORE_DIR || ".rampart/store" };
 }

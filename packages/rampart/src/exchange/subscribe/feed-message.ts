@@ -22,6 +22,8 @@ export type FeedMessage =
   | { readonly kind: "unknown" };
 
 const caughtUpSchema = z.object({ seq: z.number().int().nonnegative() });
+/** An advisory this reader saw but may no longer see: its signatures must go, its content is not told. */
+const withdrawnSchema = z.object({ id: z.uuid(), seq: z.number().int().positive() });
 
 /**
  * Interprets one event of the feed and applies advisories to the book. Never throws: a bad event
@@ -39,6 +41,18 @@ export function readFeedMessage(message: EventSourceMessage, book: SignatureBook
     const parsed = caughtUpSchema.safeParse(json);
     if (!parsed.success) return { kind: "malformed", message: 'caught-up event: expected data {"seq": N}' };
     return { kind: "caught-up", seq: parsed.data.seq };
+  }
+  if (message.event === "withdrawn") {
+    let json: unknown;
+    try {
+      json = JSON.parse(message.data);
+    } catch {
+      return { kind: "malformed", message: "withdrawn event: data is not JSON" };
+    }
+    const parsed = withdrawnSchema.safeParse(json);
+    if (!parsed.success) return { kind: "malformed", message: 'withdrawn event: expected data {"id": UUID, "seq": N}' };
+    const changed = book.withdraw(parsed.data.id, parsed.data.seq);
+    return { kind: "advisory", id: parsed.data.id, seq: parsed.data.seq, signatures: 0, retracted: true, changed };
   }
   if (message.event !== "advisory") return { kind: "unknown" };
 

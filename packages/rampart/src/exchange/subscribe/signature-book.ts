@@ -39,6 +39,20 @@ export class SignatureBook {
   }
 
   /**
+   * Drops an advisory this reader may no longer see (its audience was narrowed): like a retraction,
+   * as far as this guard is concerned. Returns whether the live signatures changed.
+   */
+  withdraw(advisoryId: string, seq: number): boolean {
+    const before = this.entries.get(advisoryId);
+    if (before === undefined || seq <= before.seq) return false;
+    this.entries.set(advisoryId, { seq, retracted: true, signatures: [] });
+    if (!before.retracted) this.liveAdvisories -= 1;
+    const changed = before.signatures.length > 0;
+    if (changed) this.live = undefined;
+    return changed;
+  }
+
+  /**
    * The guard's whole set: `base` (e.g. the starter set) followed by every live exchange signature.
    * An exchange signature whose id the base already uses is left out rather than repeated, because
    * the guard refuses a set with a repeated id and would then keep none of the new signatures.
