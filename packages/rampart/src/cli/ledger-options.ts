@@ -32,17 +32,21 @@ export interface OpenLedger {
 
 /** Opens the store (applying migrations) and the log over it; the caller closes the store. */
 export async function openLedger(flags: LedgerFlags, io: CliIo): Promise<OpenLedger> {
-  const location = resolveStoreLocation(io.env, { database: flags.database, storeDir: flags.storeDir });
-  const keyFile =
-    flags.logKey ?? io.env.RAMPART_LOG_KEY ?? join(dirname(location.directory ?? ".rampart/store"), "ledger.key");
-  const signer = await logSigner(keyFile, DEFAULT_LOG_ORIGIN);
-  const store = await openStore(location);
+  const store = await openStore(resolveStoreLocation(io.env, { database: flags.database, storeDir: flags.storeDir }));
   try {
-    return { log: await LedgerLog.open({ store, signer }), store };
+    return { log: await ledgerOn(store, flags, io), store };
   } catch (error) {
     await store.close();
     throw error;
   }
+}
+
+/** The log in a store already open, signing with the key the flags or environment name (made on first use). */
+export async function ledgerOn(store: Store, flags: LedgerFlags, io: CliIo): Promise<LedgerLog> {
+  const location = resolveStoreLocation(io.env, { database: flags.database, storeDir: flags.storeDir });
+  const keyFile =
+    flags.logKey ?? io.env.RAMPART_LOG_KEY ?? join(dirname(location.directory ?? ".rampart/store"), "ledger.key");
+  return LedgerLog.open({ store, signer: await logSigner(keyFile, DEFAULT_LOG_ORIGIN) });
 }
 
 /** Runs work against the log and always closes the store, so a command never leaves PGlite half-open. */

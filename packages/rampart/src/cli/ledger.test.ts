@@ -184,7 +184,12 @@ describe("rampart attest and rampart verify", () => {
     const missing = await run(["verify", join(dir, "nowhere.attestation.json")]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("cannot read the attestation");
-    const missingKey = await run(["verify", join(dir, "report.attestation.json"), "--publisher-key", join(dir, "no.pub")]);
+    const missingKey = await run([
+      "verify",
+      join(dir, "report.attestation.json"),
+      "--publisher-key",
+      join(dir, "no.pub"),
+    ]);
     expect(missingKey.code).toBe(2);
     expect(missingKey.stderr).toContain("cannot read the verifier key file");
     const notJson = join(dir, "broken.json");

@@ -7,6 +7,7 @@ import { registerCheck } from "./check.js";
 import { type CommandContext, EXIT, type RegisterCommand } from "./command.js";
 
 import { registerDemo } from "./demo.js";
+import { registerExchange } from "./exchange.js";
 import { registerExplain } from "./explain.js";
 import { type CliIo, processIo } from "./io.js";
 import { registerKey } from "./key.js";
@@ -27,6 +28,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerAttest,
   registerVerify,
   registerLedger,
+  registerExchange,
 ];
 
 /** Entry point of the `rampart` command: returns the process exit code, never calls process.exit. */

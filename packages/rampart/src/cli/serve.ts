@@ -1,18 +1,16 @@
 import { createGuard, type PolicyOverrides, RampartError } from "@rampart/guard";
 import { type Command, InvalidArgumentError } from "commander";
-import { readVerifier } from "../ledger/keys/key-files.js";
 import { loadPolicy } from "../policy/load.js";
 import { DEFAULTS, type ServerConfig, upstreamUrl } from "../server/config.js";
-import type { LedgerApiOptions } from "../server/ledger/routes.js";
 import { loadServerConfig } from "../server/load-config.js";
 import { startServer } from "../server/start-server.js";
 import { type CommandContext, EXIT } from "./command.js";
 import type { CliIo } from "./io.js";
-import { type LedgerFlags, type OpenLedger, openLedger, withLedgerOptions } from "./ledger-options.js";
+import { withLedgerOptions } from "./ledger-options.js";
+import { type ServiceFlags, startServices } from "./serve-services.js";
+import { untilSignal } from "./signals.js";
 
-export interface ServeFlags extends LedgerFlags {
-  readonly ledger?: boolean;
-  readonly publisherKey?: readonly string[];
+export interface ServeFlags extends ServiceFlags {
   readonly host?: string;
   readonly port?: number;
   readonly upstream?: string;
@@ -37,7 +35,10 @@ export function registerServe(program: Command, context: CommandContext): void {
     .option(
       "--publisher-key <key|file...>",
       "a member's verifier key allowed to append attestations to the log (repeat for more); implies --ledger",
-    );
+    )
+    .option("--exchange-api", "also run an exchange node under /exchange/v1 (on the same store)")
+    .option("--exchange <url>", "follow this exchange's feed: new signatures are hot-loaded into the guard")
+    .option("--exchange-key <api-key>", "the member's API key for --exchange (default $RAMPART_EXCHANGE_KEY)");
   withLedgerOptions(command).action(async (flags: ServeFlags) => {
     context.exitCode = await serve(flags, context.io, untilSignal());
   });
@@ -56,18 +57,20 @@ export async function serve(flags: ServeFlags, io: CliIo, stop: Promise<unknown>
     ...(upstream ? { openai: upstream, anthropic: upstream } : {}),
   };
   const verdictLog = flags.verdictLog ?? config.verdictLog;
-  const ledger = await ledgerOf(flags, io);
+  const guard = createGuard(await policyOf(flags, config));
+  const services = await startServices(flags, io, guard);
   const server = await startServer({
-    guard: createGuard(await policyOf(flags, config)),
+    guard,
     host: flags.host ?? config.host ?? DEFAULTS.host,
     port: flags.port ?? config.port ?? DEFAULTS.port,
     upstreams,
     limits: { ...DEFAULTS.limits, ...config.limits },
     ...(verdictLog === undefined ? {} : { verdictLog }),
     onLogError: (error) => io.stderr.write(`rampart serve: cannot write the verdict log: ${error.message}\n`),
-    ...(ledger === undefined ? {} : { ledger: ledger.api }),
+    ...(services.ledger === undefined ? {} : { ledger: services.ledger }),
+    ...(services.exchange === undefined ? {} : { exchange: services.exchange.routes }),
   }).catch(async (error: unknown) => {
-    await ledger?.open.store.close();
+    await services.close();
     throw error;
   });
   io.stderr.write(
@@ -76,30 +79,15 @@ export async function serve(flags: ServeFlags, io: CliIo, stop: Promise<unknown>
       `  POST ${server.url}/v1/chat/completions -> ${upstreams.openai}`,
       `  POST ${server.url}/v1/messages -> ${upstreams.anthropic}`,
       `  GET ${server.url}/healthz, ${server.url}/metrics`,
-      ...(ledger === undefined
-        ? []
-        : [
-            `  ledger ${ledger.api.log.origin} at ${server.url}/ledger/v1 (${ledger.api.publishers.length} publishers)`,
-          ]),
+      ...services.describe(server.url),
       "",
     ].join("\n"),
   );
   await stop;
   io.stderr.write("rampart serve: shutting down; answers in flight may finish\n");
   await server.close();
-  await ledger?.open.store.close();
+  await services.close();
   return EXIT.ok;
-}
-
-/** The log and its publishers, when --ledger or --publisher-key asks for the ledger API. */
-async function ledgerOf(
-  flags: ServeFlags,
-  io: CliIo,
-): Promise<{ api: LedgerApiOptions; open: OpenLedger } | undefined> {
-  if (flags.ledger !== true && flags.publisherKey === undefined) return undefined;
-  const publishers = await Promise.all((flags.publisherKey ?? []).map((key) => readVerifier(key)));
-  const open = await openLedger(flags, io);
-  return { api: { log: open.log, publishers }, open };
 }
 
 async function policyOf(flags: ServeFlags, config: ServerConfig): Promise<PolicyOverrides> {
@@ -124,17 +112,4 @@ function parsePort(value: string): number {
     throw new InvalidArgumentError("expected a port number, 0 to 65535.");
   }
   return port;
-}
-
-/** Resolves on the first SIGINT or SIGTERM; a second one gets Node's default and ends the process. */
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve(signal);
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
 }
