@@ -4,12 +4,17 @@ import { DEFAULT_MIGRATIONS_DIR, openStore, resolveStoreLocation } from "./open-
 import { maskUrl } from "./postgres-store.js";
 
 describe("resolveStoreLocation", () => {
-  it("prefers --database, then DATABASE_URL, for PostgreSQL", () => {
+  it("lets flags beat the environment: --database, then --store-dir, then DATABASE_URL", () => {
     const env = { DATABASE_URL: "postgres://env/db", RAMPART_STORE_DIR: "/env-dir" };
     expect(resolveStoreLocation(env, { database: "postgres://flag/db", storeDir: "/flag-dir" })).toEqual({
       databaseUrl: "postgres://flag/db",
     });
-    expect(resolveStoreLocation(env, { storeDir: "/flag-dir" })).toEqual({ databaseUrl: "postgres://env/db" });
+    expect(resolveStoreLocation(env, { storeDir: "/flag-dir" })).toEqual({ directory: "/flag-dir" });
+    expect(resolveStoreLocation(env, {})).toEqual({ databaseUrl: "postgres://env/db" });
+    expect(resolveStoreLocation({ ...env, RAMPART_DATABASE_SCHEMA: "tenant_a" }, {})).toEqual({
+      databaseUrl: "postgres://env/db",
+      schema: "tenant_a",
+    });
   });
 
   it("otherwise picks the PGlite directory from --store-dir, RAMPART_STORE_DIR or .rampart/store", () => {

@@ -52,17 +52,18 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 /**
- * The store the command line and environment name: --database, else DATABASE_URL, for PostgreSQL
- * (in the schema RAMPART_DATABASE_SCHEMA, default public);
- * otherwise the embedded store in --store-dir, else RAMPART_STORE_DIR, else .rampart/store.
+ * The store the command line and environment name. Flags beat the environment: --database, then
+ * --store-dir; then DATABASE_URL (PostgreSQL, in the schema RAMPART_DATABASE_SCHEMA, default public);
+ * then RAMPART_STORE_DIR; else the embedded store in .rampart/store.
  */
 export function resolveStoreLocation(
   env: Readonly<Record<string, string | undefined>>,
   flags: { database?: string; storeDir?: string },
 ): StoreOptions {
+  const schema = env.RAMPART_DATABASE_SCHEMA ? { schema: env.RAMPART_DATABASE_SCHEMA } : {};
+  if (flags.database) return { databaseUrl: flags.database, ...schema };
+  if (flags.storeDir) return { directory: flags.storeDir };
   // An empty variable (DATABASE_URL= in a .env file) means unset, not "connect to nothing".
-  const databaseUrl = flags.database || env.DATABASE_URL;
-  if (databaseUrl)
-    return { databaseUrl, ...(env.RAMPART_DATABASE_SCHEMA ? { schema: env.RAMPART_DATABASE_SCHEMA } : {}) };
-  return { directory: flags.storeDir || env.RAMPART_STORE_DIR || ".rampart/store" };
+  if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL, ...schema };
+  return { directory: env.RAMPART_STORE_DIR || ".rampart/store" };
 }

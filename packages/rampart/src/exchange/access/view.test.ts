@@ -26,7 +26,13 @@ const embargoed: AdvisoryRecord = {
     severity: "critical",
     examples: ["SECRET-EXAMPLE"],
     signatures: [
-      { id: "sig-1", kind: "exact", category: "jailbreak", description: "SECRET-SIGNATURE-NOTE", sha256: "b".repeat(64) },
+      {
+        id: "sig-1",
+        kind: "exact",
+        category: "jailbreak",
+        description: "SECRET-SIGNATURE-NOTE",
+        sha256: "b".repeat(64),
+      },
     ],
     references: ["https://example.org/SECRET-REFERENCE"],
   },
