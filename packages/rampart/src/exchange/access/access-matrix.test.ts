@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { AccessLevel, AdvisoryRecord, Tlp, Viewer } from "../model/advisory.js";
+import type { AdvisoryRecord, Tlp, Viewer } from "../model/advisory.js";
 import { accessLevel } from "./access-level.js";
+import { type EmbargoState, EXPECTED_ACCESS, type Role } from "./expected-access.testing.js";
 import { visibleTo } from "./view.js";
 
 const NOW = new Date("2026-06-01T12:00:00.000Z");
@@ -17,41 +18,13 @@ const VIEWERS = {
   recipient: { kind: "member", org: RECIPIENT, groups: [] },
   groupMember: { kind: "member", org: GROUP_MEMBER, groups: [OTHER_GROUP, NAMED_GROUP] },
   unrelated: { kind: "member", org: UNRELATED, groups: [OTHER_GROUP] },
-} as const satisfies Record<string, Viewer>;
-type Role = keyof typeof VIEWERS;
+} as const satisfies Record<Role, Viewer>;
 
 const EMBARGO = {
   none: null,
   active: new Date(NOW.getTime() + 86_400_000),
   expired: new Date(NOW.getTime() - 86_400_000),
-} as const;
-type EmbargoState = keyof typeof EMBARGO;
-
-const F: AccessLevel = "full";
-const S: AccessLevel = "signatures";
-const N: AccessLevel = "none";
-
-/**
- * The expected level for every TLP × embargo state × role, written out by hand from FIRST TLP 2.0
- * and the embargo rule rather than computed, so the test cannot share a mistake with the code.
- */
-const MATRIX: readonly [Tlp, EmbargoState, Record<Role, AccessLevel>][] = [
-  ["CLEAR", "none", { anonymous: F, creator: F, recipient: F, groupMember: F, unrelated: F }],
-  ["CLEAR", "active", { anonymous: N, creator: F, recipient: F, groupMember: F, unrelated: S }],
-  ["CLEAR", "expired", { anonymous: F, creator: F, recipient: F, groupMember: F, unrelated: F }],
-  ["GREEN", "none", { anonymous: N, creator: F, recipient: F, groupMember: F, unrelated: F }],
-  ["GREEN", "active", { anonymous: N, creator: F, recipient: F, groupMember: F, unrelated: S }],
-  ["GREEN", "expired", { anonymous: N, creator: F, recipient: F, groupMember: F, unrelated: F }],
-  ["AMBER", "none", { anonymous: N, creator: F, recipient: F, groupMember: F, unrelated: N }],
-  ["AMBER", "active", { anonymous: N, creator: F, recipient: F, groupMember: F, unrelated: N }],
-  ["AMBER", "expired", { anonymous: N, creator: F, recipient: F, groupMember: F, unrelated: N }],
-  ["AMBER+STRICT", "none", { anonymous: N, creator: F, recipient: N, groupMember: N, unrelated: N }],
-  ["AMBER+STRICT", "active", { anonymous: N, creator: F, recipient: N, groupMember: N, unrelated: N }],
-  ["AMBER+STRICT", "expired", { anonymous: N, creator: F, recipient: N, groupMember: N, unrelated: N }],
-  ["RED", "none", { anonymous: N, creator: F, recipient: F, groupMember: F, unrelated: N }],
-  ["RED", "active", { anonymous: N, creator: F, recipient: F, groupMember: F, unrelated: N }],
-  ["RED", "expired", { anonymous: N, creator: F, recipient: F, groupMember: F, unrelated: N }],
-];
+} as const satisfies Record<EmbargoState, Date | null>;
 
 function record(tlp: Tlp, embargo: EmbargoState, retracted = false): AdvisoryRecord {
   return {
@@ -79,7 +52,7 @@ function record(tlp: Tlp, embargo: EmbargoState, retracted = false): AdvisoryRec
   };
 }
 
-const CASES = MATRIX.flatMap(([tlp, embargo, levels]) =>
+const CASES = EXPECTED_ACCESS.flatMap(([tlp, embargo, levels]) =>
   (Object.keys(VIEWERS) as Role[]).map((role) => ({ tlp, embargo, role, expected: levels[role] })),
 );
 
@@ -109,10 +82,12 @@ describe("accessLevel: TLP × role × embargo", () => {
   });
 
   it("filters a list through the same decision, in order", () => {
-    const list = MATRIX.map(([tlp, embargo], i) => ({ ...record(tlp, embargo), seq: i + 1 }));
+    const list = EXPECTED_ACCESS.map(([tlp, embargo], i) => ({ ...record(tlp, embargo), seq: i + 1 }));
     for (const role of Object.keys(VIEWERS) as Role[]) {
       const views = visibleTo(list, VIEWERS[role], NOW);
-      const expected = MATRIX.flatMap(([, , levels], i) => (levels[role] === "none" ? [] : [[i + 1, levels[role]]]));
+      const expected = EXPECTED_ACCESS.flatMap(([, , levels], i) =>
+        levels[role] === "none" ? [] : [[i + 1, levels[role]]],
+      );
       expect(views.map((view) => [view.seq, view.access])).toEqual(expected);
     }
   });

@@ -1,5 +1,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  EMBARGO_STATES,
+  type EmbargoState,
+  EXPECTED_ACCESS,
+  ROLES,
+  type Role,
+} from "../../exchange/access/expected-access.testing.js";
 import type { AccessLevel, AdvisoryContent, Tlp } from "../../exchange/model/advisory.js";
 import { generateSigner } from "../../ledger/signing/index.js";
 import { advisoryContent, type TestExchange, testExchange } from "./exchange-fixture.testing.js";
@@ -11,47 +18,15 @@ import { advisoryContent, type TestExchange, testExchange } from "./exchange-fix
  */
 
 const TLPS = ["CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED"] as const satisfies readonly Tlp[];
-const ROLES = ["anonymous", "creator", "recipient", "groupMember", "unrelated"] as const;
-type Role = (typeof ROLES)[number];
-const EMBARGOES = ["none", "active", "expired"] as const;
-type EmbargoState = (typeof EMBARGOES)[number];
 const PATHS = ["list", "get", "feed", "search", "export"] as const;
 type ReadPath = (typeof PATHS)[number];
-
-const F: AccessLevel = "full";
-const S: AccessLevel = "signatures";
-const N: AccessLevel = "none";
-
-/**
- * The expected level for every TLP × embargo state × role, written out by hand from FIRST TLP 2.0 and
- * the embargo rule (not computed by the code under test). The creator is org A; the recipient org B is
- * named in `recipients`; the group member org D is in a sharing group the advisory names; the
- * unrelated org E is named nowhere (it shares another, unnamed, group with the creator).
- */
-const MATRIX: readonly (readonly [Tlp, EmbargoState, Record<Role, AccessLevel>])[] = [
-  ["CLEAR", "none", { anonymous: F, creator: F, recipient: F, groupMember: F, unrelated: F }],
-  ["CLEAR", "active", { anonymous: N, creator: F, recipient: F, groupMember: F, unrelated: S }],
-  ["CLEAR", "expired", { anonymous: F, creator: F, recipient: F, groupMember: F, unrelated: F }],
-  ["GREEN", "none", { anonymous: N, creator: F, recipient: F, groupMember: F, unrelated: F }],
-  ["GREEN", "active", { anonymous: N, creator: F, recipient: F, groupMember: F, unrelated: S }],
-  ["GREEN", "expired", { anonymous: N, creator: F, recipient: F, groupMember: F, unrelated: F }],
-  ["AMBER", "none", { anonymous: N, creator: F, recipient: F, groupMember: F, unrelated: N }],
-  ["AMBER", "active", { anonymous: N, creator: F, recipient: F, groupMember: F, unrelated: N }],
-  ["AMBER", "expired", { anonymous: N, creator: F, recipient: F, groupMember: F, unrelated: N }],
-  ["AMBER+STRICT", "none", { anonymous: N, creator: F, recipient: N, groupMember: N, unrelated: N }],
-  ["AMBER+STRICT", "active", { anonymous: N, creator: F, recipient: N, groupMember: N, unrelated: N }],
-  ["AMBER+STRICT", "expired", { anonymous: N, creator: F, recipient: N, groupMember: N, unrelated: N }],
-  ["RED", "none", { anonymous: N, creator: F, recipient: F, groupMember: F, unrelated: N }],
-  ["RED", "active", { anonymous: N, creator: F, recipient: F, groupMember: F, unrelated: N }],
-  ["RED", "expired", { anonymous: N, creator: F, recipient: F, groupMember: F, unrelated: N }],
-];
 
 /** The STIX export holds an advisory's report only when the reader sees it in full and it is CLEAR or GREEN. */
 function inExport(tlp: Tlp, level: AccessLevel): boolean {
   return level === "full" && (tlp === "CLEAR" || tlp === "GREEN");
 }
 
-const CASES = MATRIX.flatMap(([tlp, embargo, levels]) =>
+const CASES = EXPECTED_ACCESS.flatMap(([tlp, embargo, levels]) =>
   ROLES.flatMap((role) => PATHS.map((path) => ({ tlp, embargo, role, path, expected: levels[role] }))),
 );
 const caseKey = (c: { tlp: Tlp; embargo: EmbargoState; role: Role; path: ReadPath }) =>
@@ -308,7 +283,7 @@ beforeAll(async () => {
 
   published = [];
   for (const tlp of TLPS) {
-    for (const embargo of EMBARGOES) {
+    for (const embargo of EMBARGO_STATES) {
       const spec = marked(`mk${randomBytes(8).toString("hex")}`, tlp, embargo);
       const distribution = { tlp, recipients: [b.id], groups: [namedGroup], embargoUntil: embargoUntil(embargo) };
       const view = await publish(a, spec.content, distribution);
@@ -432,7 +407,7 @@ function expectNoLeak(bodies: readonly string[], advisory: Published, shown: Acc
 
 describe("the access matrix at the API: TLP × role × embargo × read path", () => {
   it("has 5 TLP labels × 5 roles × 3 embargo states × 5 read paths, and 15 advisories published", () => {
-    expect(MATRIX).toHaveLength(15);
+    expect(EXPECTED_ACCESS).toHaveLength(15);
     expect(CASES).toHaveLength(5 * 5 * 3 * 5);
     expect(new Set(CASES.map(caseKey)).size).toBe(375);
     expect(published).toHaveLength(15);
@@ -518,7 +493,7 @@ describe("the access matrix at the API: TLP × role × embargo × read path", ()
       const listed = got.list.objects.map((o) => o.id as string);
       expect(listed.every((id) => ours.has(id))).toBe(true);
       expect(listed).toContain(sentinelId);
-      const visible = MATRIX.filter(([, , levels]) => levels[role] !== "none").length;
+      const visible = EXPECTED_ACCESS.filter(([, , levels]) => levels[role] !== "none").length;
       expect(listed).toHaveLength(visible + 1);
       for (const feed of [got.feedReplay, got.feedLive]) {
         const fed = feedViews(feed.events).map((view) => (view as { id: string }).id);
@@ -527,7 +502,7 @@ describe("the access matrix at the API: TLP × role × embargo × read path", ()
       const reports = (JSON.parse(got.exported.body) as { objects: { type: string }[] }).objects.filter(
         (o) => o.type === "report",
       );
-      const exportable = MATRIX.filter(([tlp, , levels]) => inExport(tlp, levels[role])).length;
+      const exportable = EXPECTED_ACCESS.filter(([tlp, , levels]) => inExport(tlp, levels[role])).length;
       expect(reports).toHaveLength(exportable + 1);
     }
   });
