@@ -22,6 +22,8 @@ export interface FeedSink {
 const PAGE = 500;
 /** Recent changes kept in memory, so a thousand live readers share one read of each change. */
 const RECENT = 10_000;
+/** How soon to read again after the store failed to answer. */
+const RETRY_MS = 1_000;
 
 interface Subscriber {
   readonly sink: FeedSink;
@@ -83,15 +85,22 @@ export class FeedHub {
     };
   }
 
-  /** Something may have changed: read the new changes once, then let every reader catch up. */
+  /**
+   * Something may have changed: read the new changes once, then let every reader catch up. Never
+   * rejects: when the store cannot be read, it tries again a second later (readers keep their cursors).
+   */
   wake(): Promise<void> {
     if (this.fetching !== undefined) {
       this.refetch = true;
       return this.fetching;
     }
-    this.fetching = this.fetchNew().finally(() => {
-      this.fetching = undefined;
-    });
+    this.fetching = this.fetchNew()
+      .catch(() => {
+        setTimeout(() => void this.wake(), RETRY_MS).unref();
+      })
+      .finally(() => {
+        this.fetching = undefined;
+      });
     return this.fetching;
   }
 
