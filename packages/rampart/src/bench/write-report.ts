@@ -14,6 +14,7 @@ import { REPORT_AT } from "./contenders/rampart.js";
 import { CONTENDERS } from "./contenders/registry.js";
 import { type LabelledRow, readLabelled } from "./dataset.js";
 import { leakSection } from "./leaks.js";
+import { exchangeSection } from "./exchange.js";
 import { ledgerSection } from "./ledger.js";
 import { buildInput, LINEAR_SIZES, timeCheck } from "./linear-cost.js";
 import { describeMachine } from "./machine.js";
@@ -98,7 +99,7 @@ async function writeReport(): Promise<number> {
     startUp,
     seconds: (performance.now() - started) / 1000,
   });
-  log("output monitor, leaks, conversation trajectory, proxy overhead, ledger");
+  log("output monitor, leaks, conversation trajectory, proxy overhead, ledger, exchange");
   const sections = [
     report,
     await outputHaltingSection(join(dataDir, "outputs")),
@@ -106,6 +107,7 @@ async function writeReport(): Promise<number> {
     trajectorySection(dataDir),
     await proxyOverheadSection(),
     await ledgerSection(),
+    await exchangeSection(),
   ];
   const out = join(repoRoot, "docs/benchmarks.md");
   await writeFile(out, sections.join("\n"));
