@@ -121,6 +121,26 @@ describe("submissions", () => {
     }
   });
 
+  it("writes submissions arriving together in one transaction, where a refused one costs its neighbours nothing", async () => {
+    const { a, b } = exchange.orgs;
+    const before = await advisoryCount();
+    const good = Array.from({ length: 20 }, (_, i) => exchange.submit(i % 2 === 0 ? a : b, publish(`together ${i}`)));
+    const unknown = exchange.submit(a, { action: "retract", id: "00000000-0000-4000-8000-000000000999" });
+    const notTheirs = exchange.submit(b, {
+      action: "publish",
+      advisory: { ...publish("dup").advisory, id: "00000000-0000-4000-8000-000000000998" },
+    });
+    const sameId = exchange.submit(a, {
+      action: "publish",
+      advisory: { ...publish("dup").advisory, id: "00000000-0000-4000-8000-000000000998" },
+    });
+    const statuses = await Promise.all([...good, unknown, notTheirs, sameId].map(async (r) => (await r).status));
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(201));
+    expect(statuses[20]).toBe(404);
+    expect(statuses.slice(21).sort()).toEqual([201, 409]);
+    expect(await advisoryCount()).toBe(before + 21);
+  });
+
   it("lets only the creator amend or retract, and keeps the creator and id across versions", async () => {
     const { a, b } = exchange.orgs;
     const view = (await (await exchange.submit(a, publish())).json()) as { id: string; version: number };
