@@ -1,23 +1,10 @@
 import { RampartError } from "@rampart/guard";
 import { parseVerifier } from "../ledger/signing/index.js";
-import { GroupCommit } from "../store/group-commit.js";
-import type { Queryable, Store } from "../store/index.js";
+import type { Store } from "../store/index.js";
 import { accessLevel, viewOf } from "./access/index.js";
 import type { AdvisoryRecord, AdvisoryView, SightingInput, SightingRecord, Viewer } from "./model/advisory.js";
 import { type AdvisoryFilters, type ExchangeRepository, MAX_PAGE, type Principal } from "./repository/index.js";
-import { openSubmission, type Submission } from "./submission/submission.js";
-
-/** Most submissions written in one transaction. */
-const MAX_BATCH = 256;
-
-/** A submission whose signature, schema and time were checked, ready to write. */
-interface Verified {
-  readonly org: string;
-  readonly submission: Submission;
-}
-
-/** What happened to one submission of a batch: refused ones carry their own error. */
-type Outcome = { readonly ok: true; readonly record: AdvisoryRecord } | { readonly ok: false; readonly error: unknown };
+import { openSubmission } from "./submission/submission.js";
 
 /** The notification channel on which every write announces its seq to all nodes. */
 export const FEED_CHANNEL = "exchange";
@@ -45,15 +32,11 @@ export interface ListRequest {
  * nothing of an advisory it may not see, not even that it exists.
  */
 export class ExchangeService {
-  private readonly writes: GroupCommit<Verified, Outcome>;
-
   constructor(
     readonly repository: ExchangeRepository,
     private readonly store: Store,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    this.writes = new GroupCommit((batch) => this.commit(batch), MAX_BATCH);
-  }
+  ) {}
 
   viewerOf(principal: Principal | undefined): Viewer {
     return principal === undefined
@@ -63,60 +46,38 @@ export class ExchangeService {
 
   /**
    * Applies a signed submission of the principal's organisation: the signature must be that
-   * organisation's key, the nonce unused, the time inside the window. Submissions arriving together
-   * share one transaction, each inside a savepoint of its own: the nonce, the write and the feed
-   * notification of one submission stand or fall together, a refused one changes nothing, and its
-   * neighbours are not affected.
+   * organisation's key, the nonce unused, the time inside the window. The nonce, the write and the
+   * feed notification share one transaction, so a refused or failed submission changes nothing.
    */
   async submit(principal: Principal, envelope: unknown): Promise<AdvisoryRecord> {
     const organisation = await this.repository.organisation(principal.org);
     if (organisation === undefined)
       throw new RampartError("UNAUTHENTICATED", "The key's organisation no longer exists.");
-    const opened = openSubmission(envelope, parseVerifier(organisation.signingKey), this.now());
+    const now = this.now();
+    const opened = openSubmission(envelope, parseVerifier(organisation.signingKey), now);
     if (!opened.ok) throw new RampartError(opened.code, `Submission refused: ${opened.reason}.`);
-    const outcome = await this.writes.submit({ org: principal.org, submission: opened.submission });
-    if (!outcome.ok) throw outcome.error;
-    return outcome.record;
-  }
-
-  /** One transaction for a batch of verified submissions; one NOTIFY tells every node the highest seq. */
-  private async commit(batch: readonly Verified[]): Promise<Outcome[]> {
+    const submission = opened.submission;
     return this.store.transaction(async (tx) => {
-      const outcomes: Outcome[] = [];
-      for (const item of batch) {
-        await tx.query("SAVEPOINT submission");
-        try {
-          outcomes.push({ ok: true, record: await this.apply(tx, item) });
-          await tx.query("RELEASE SAVEPOINT submission");
-        } catch (error) {
-          await tx.query("ROLLBACK TO SAVEPOINT submission");
-          outcomes.push({ ok: false, error });
-        }
+      if (!(await this.repository.claimNonce(tx, principal.org, submission.nonce, new Date(submission.issuedAt)))) {
+        throw new RampartError("REPLAYED", "Submission refused: this nonce was used before (a replay).");
       }
-      const written = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.record.seq] : []));
-      if (written.length > 0) {
-        await tx.query("SELECT pg_notify($1, $2)", [this.store.channel(FEED_CHANNEL), String(Math.max(...written))]);
-      }
-      return outcomes;
+      const record =
+        submission.action === "publish"
+          ? await this.repository.publish({ ...submission.advisory, creatorOrg: principal.org }, tx)
+          : submission.action === "amend"
+            ? await this.repository.amend(
+                submission.id,
+                principal.org,
+                {
+                  ...(submission.content === undefined ? {} : { content: submission.content }),
+                  ...(submission.distribution === undefined ? {} : { distribution: submission.distribution }),
+                },
+                tx,
+              )
+            : await this.repository.retract(submission.id, principal.org, tx);
+      await tx.query("SELECT pg_notify($1, $2)", [this.store.channel(FEED_CHANNEL), String(record.seq)]);
+      return record;
     });
-  }
-
-  private async apply(tx: Queryable, { org, submission }: Verified): Promise<AdvisoryRecord> {
-    if (!(await this.repository.claimNonce(tx, org, submission.nonce, new Date(submission.issuedAt)))) {
-      throw new RampartError("REPLAYED", "Submission refused: this nonce was used before (a replay).");
-    }
-    if (submission.action === "publish")
-      return this.repository.publish({ ...submission.advisory, creatorOrg: org }, tx);
-    if (submission.action === "retract") return this.repository.retract(submission.id, org, tx);
-    return this.repository.amend(
-      submission.id,
-      org,
-      {
-        ...(submission.content === undefined ? {} : { content: submission.content }),
-        ...(submission.distribution === undefined ? {} : { distribution: submission.distribution }),
-      },
-      tx,
-    );
   }
 
   /** One advisory as the viewer may see it; undefined both when it does not exist and when it is hidden. */

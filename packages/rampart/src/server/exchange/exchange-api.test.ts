@@ -121,7 +121,7 @@ describe("submissions", () => {
     }
   });
 
-  it("writes submissions arriving together in one transaction, where a refused one costs its neighbours nothing", async () => {
+  it("takes submissions arriving together, where a refused one costs its neighbours nothing", async () => {
     const { a, b } = exchange.orgs;
     const before = await advisoryCount();
     const good = Array.from({ length: 20 }, (_, i) => exchange.submit(i % 2 === 0 ? a : b, publish(`together ${i}`)));
