@@ -86,6 +86,20 @@ export class ExchangeService {
     return record === undefined ? undefined : viewOf(record, accessLevel(record, viewer, this.now()));
   }
 
+  /**
+   * Every version of an advisory the viewer may see, oldest first, each judged on its own
+   * distribution (a version shared more narrowly than the current one stays hidden from those it excluded).
+   */
+  async history(id: string, viewer: Viewer): Promise<AdvisoryView[]> {
+    const now = this.now();
+    const versions = (await this.repository.history(id)).flatMap((record) => {
+      const view = viewOf(record, accessLevel(record, viewer, now));
+      return view === undefined ? [] : [view];
+    });
+    if (versions.length === 0) throw new RampartError("NOT_FOUND", `No advisory ${id} that you may see.`);
+    return versions;
+  }
+
   /** A page of what the viewer may see, by seq; skips hidden rows without counting them. */
   async list(request: ListRequest): Promise<Page> {
     const limit = Math.min(Math.max(1, request.limit), MAX_PAGE);

@@ -153,6 +153,26 @@ describe("submissions", () => {
     });
     expect(amended.status).toBe(200);
     expect(await amended.json()).toMatchObject({ id: view.id, version: 2, creatorOrg: a.id });
+    const history = (await (await exchange.get(`/advisories/${view.id}/history`, b)).json()) as {
+      objects: { version: number; content: { title: string } }[];
+    };
+    expect(history.objects.map((v) => [v.version, v.content.title])).toEqual([
+      [1, "Game master"],
+      [2, "Game master v2"],
+    ]);
+    const narrowed = await exchange.submit(a, {
+      action: "amend",
+      id: view.id,
+      distribution: { tlp: "AMBER+STRICT", recipients: [], groups: [], embargoUntil: null },
+    });
+    expect(narrowed.status).toBe(200);
+    const seenByB = (await (await exchange.get(`/advisories/${view.id}/history`, b)).json()) as {
+      objects: { version: number }[];
+    };
+    expect(seenByB.objects.map((v) => v.version)).toEqual([1, 2]);
+    expect((await exchange.get(`/advisories/${view.id}`, b)).status).toBe(404);
+    expect((await exchange.get(`/advisories/${view.id}/history`, exchange.orgs.c)).status).toBe(200);
+    expect((await exchange.get("/advisories/00000000-0000-4000-8000-000000000777/history", b)).status).toBe(404);
   });
 });
 

@@ -149,6 +149,9 @@ export function exchangeRoutes(options: ExchangeApiOptions): ExchangeRoutes {
     if (view === undefined) return problem(c, 404, "NOT_FOUND", "No such advisory that you may see.");
     return c.json(view);
   });
+  app.get("/advisories/:id/history", async (c) =>
+    c.json({ objects: await service.history(c.req.param("id"), service.viewerOf(c.get("principal"))) }),
+  );
   app.get("/advisories/:id/sightings", async (c) =>
     c.json({ objects: await service.sightings(c.req.param("id"), service.viewerOf(c.get("principal"))) }),
   );
