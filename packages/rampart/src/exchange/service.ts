@@ -1,10 +1,13 @@
 import { RampartError } from "@rampart/guard";
-import { parseVerifier } from "../ledger/signing/index.js";
+import { parseVerifier, type Verifier } from "../ledger/signing/index.js";
 import type { Store } from "../store/index.js";
 import { accessLevel, viewOf } from "./access/index.js";
 import type { AdvisoryRecord, AdvisoryView, SightingInput, SightingRecord, Viewer } from "./model/advisory.js";
 import { type AdvisoryFilters, type ExchangeRepository, MAX_PAGE, type Principal } from "./repository/index.js";
 import { openSubmission } from "./submission/submission.js";
+
+/** How long an organisation's signing key is trusted from memory before it is read again. */
+const SIGNING_KEY_TTL_MS = 10_000;
 
 /** The notification channel on which every write announces its seq to all nodes. */
 export const FEED_CHANNEL = "exchange";
@@ -32,6 +35,8 @@ export interface ListRequest {
  * nothing of an advisory it may not see, not even that it exists.
  */
 export class ExchangeService {
+  private readonly signingKeys = new Map<string, { readonly verifier: Verifier; readonly at: number }>();
+
   constructor(
     readonly repository: ExchangeRepository,
     private readonly store: Store,
@@ -50,11 +55,8 @@ export class ExchangeService {
    * feed notification share one transaction, so a refused or failed submission changes nothing.
    */
   async submit(principal: Principal, envelope: unknown): Promise<AdvisoryRecord> {
-    const organisation = await this.repository.organisation(principal.org);
-    if (organisation === undefined)
-      throw new RampartError("UNAUTHENTICATED", "The key's organisation no longer exists.");
     const now = this.now();
-    const opened = openSubmission(envelope, parseVerifier(organisation.signingKey), now);
+    const opened = openSubmission(envelope, await this.signingKeyOf(principal.org, now), now);
     if (!opened.ok) throw new RampartError(opened.code, `Submission refused: ${opened.reason}.`);
     const submission = opened.submission;
     return this.store.transaction(async (tx) => {
@@ -78,6 +80,21 @@ export class ExchangeService {
       await tx.query("SELECT pg_notify($1, $2)", [this.store.channel(FEED_CHANNEL), String(record.seq)]);
       return record;
     });
+  }
+
+  /**
+   * The organisation's signing key, parsed, kept for a few seconds: a publisher sending many
+   * submissions would otherwise pay a read and a key parse for each.
+   */
+  private async signingKeyOf(org: string, now: Date): Promise<Verifier> {
+    const cached = this.signingKeys.get(org);
+    if (cached !== undefined && now.getTime() - cached.at < SIGNING_KEY_TTL_MS) return cached.verifier;
+    const organisation = await this.repository.organisation(org);
+    if (organisation === undefined)
+      throw new RampartError("UNAUTHENTICATED", "The key's organisation no longer exists.");
+    const verifier = parseVerifier(organisation.signingKey);
+    this.signingKeys.set(org, { verifier, at: now.getTime() });
+    return verifier;
   }
 
   /** One advisory as the viewer may see it; undefined both when it does not exist and when it is hidden. */
