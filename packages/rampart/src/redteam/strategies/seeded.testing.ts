@@ -1,0 +1,15 @@
+import type { StrategyContext } from "../types.js";
+
+/** A strategy context whose random source is mulberry32 from `seed`: the same seed gives the same sequence. */
+export function seeded(seed: number): StrategyContext {
+  let state = seed >>> 0;
+  return {
+    random: () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    },
+  };
+}
