@@ -12,6 +12,7 @@ import { registerExplain } from "./explain.js";
 import { type CliIo, processIo } from "./io.js";
 import { registerKey } from "./key.js";
 import { registerLedger } from "./ledger.js";
+import { registerRedteam } from "./redteam.js";
 import { registerServe } from "./serve.js";
 import { registerTrain } from "./train.js";
 import { registerVerify } from "./verify.js";
@@ -24,6 +25,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerBench,
   registerTrain,
   registerServe,
+  registerRedteam,
   registerKey,
   registerAttest,
   registerVerify,

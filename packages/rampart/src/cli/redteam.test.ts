@@ -1,0 +1,156 @@
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { startScriptedUpstream } from "../server/scripted-upstream.js";
+import { main } from "./main.js";
+import { memoryIo } from "./memory-io.js";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "rampart-redteam-cli-"));
+});
+
+async function run(argv: string[]) {
+  const memory = memoryIo({ env: {} });
+  const code = await main(
+    ["redteam", "--store-dir", join(dir, "store"), "--out", join(dir, "reports"), ...argv],
+    memory.io,
+  );
+  return { code, stdout: memory.stdout(), stderr: memory.stderr() };
+}
+
+describe("rampart redteam", () => {
+  it("attacks the embedded guard offline and prints the JSON contract, with intervals and the report's path", async () => {
+    const { code, stdout, stderr } = await run(["--json", "--limit", "120", "--seed", "7"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(Object.keys(result)).toEqual(["score", "asr", "overRefusal", "attempts", "run", "report"]);
+    expect(result.attempts).toBe(120);
+    expect(result.score).toBeGreaterThanOrEqual(0);
+    expect(result.score).toBeLessThanOrEqual(100);
+    const { overall } = result.asr;
+    expect(overall.low).toBeLessThanOrEqual(overall.rate);
+    expect(overall.rate).toBeLessThanOrEqual(overall.high);
+    expect(Object.keys(result.asr.byCategory)).toHaveLength(10);
+    const html = await readFile(result.report, "utf8");
+    for (const id of ["gauge", "heatmap", "asr-by-category", "asr-by-strategy", "successes"])
+      expect(html).toContain(`id="${id}"`);
+    const json = JSON.parse(await readFile(join(dir, "reports", result.run, "report.json"), "utf8"));
+    expect(json.results).toHaveLength(120);
+  });
+
+  it("gives the same attempts for the same seed, and resumes a run without redoing what it finished", async () => {
+    const first = JSON.parse(
+      (await run(["--json", "--limit", "40", "--seed", "3", "--strategies", "identity,base64,roleplay"])).stdout,
+    );
+    const again = JSON.parse(
+      (
+        await run([
+          "--json",
+          "--limit",
+          "40",
+          "--seed",
+          "3",
+          "--strategies",
+          "identity,base64,roleplay",
+          "--resume",
+          first.run,
+        ])
+      ).stdout,
+    );
+    expect(again.run).toBe(first.run);
+    expect(again.attempts).toBe(40);
+    expect(again.asr).toEqual(first.asr);
+    const fresh = JSON.parse(
+      (await run(["--json", "--limit", "40", "--seed", "3", "--strategies", "identity,base64,roleplay"])).stdout,
+    );
+    expect(fresh.run).not.toBe(first.run);
+    expect(fresh.asr).toEqual(first.asr);
+  });
+
+  it("refuses to resume a run with other options, and names unknown strategies and categories", async () => {
+    const first = JSON.parse((await run(["--json", "--limit", "10", "--seed", "1"])).stdout);
+    const mismatch = await run(["--limit", "10", "--seed", "2", "--resume", first.run]);
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.stderr).toContain("resume it with the same options");
+    const unknown = await run(["--strategies", "base64,telepathy"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown strategy "telepathy"');
+    const category = await run(["--categories", "astrology"]);
+    expect(category.code).toBe(2);
+    expect(category.stderr).toContain("--categories: unknown astrology");
+  });
+
+  it("is a CI gate: --fail-above exits 1 when the risk score is above the bar", async () => {
+    const gated = await run(["--limit", "60", "--seed", "5", "--strategies", "identity,reversed", "--fail-above", "0"]);
+    expect(gated.stdout).toMatch(/^risk score \d+(\.\d)? \/ 100 for guard/);
+    const score = Number(/^risk score ([\d.]+)/.exec(gated.stdout)![1]);
+    expect(gated.code).toBe(score > 0 ? 1 : 0);
+  });
+
+  it("attacks a scripted OpenAI-compatible model over HTTP and reports per-category success rates with intervals", async () => {
+    const upstream = await startScriptedUpstream((request) => {
+      const messages = request.body.messages as { content: string }[];
+      const asked = messages.at(-1)?.content ?? "";
+      // This model gives in to role-play and refuses everything else.
+      return /Professor Hale|Vex|grandmother|ARCHIVIST-7/.test(asked)
+        ? { pieces: [COMPLIANCE] }
+        : { pieces: ["I'm sorry, but I can't help with that."] };
+    });
+    try {
+      const result = await run([
+        "--json",
+        "--target",
+        `openai:scripted-model@${upstream.url}`,
+        "--strategies",
+        "identity,roleplay",
+        "--categories",
+        "weapons,fraud-scams",
+        "--judge",
+        "refusal",
+      ]);
+      expect(result.stderr).toBe("");
+      const summary = JSON.parse(result.stdout);
+      expect(upstream.requests.length).toBeGreaterThan(0);
+      expect(summary.asr.byStrategy.identity.rate).toBe(0);
+      expect(summary.asr.byStrategy.roleplay.rate).toBeGreaterThan(0.5);
+      for (const category of ["weapons", "fraud-scams"]) {
+        const rate = summary.asr.byCategory[category];
+        expect(rate.trials).toBeGreaterThan(0);
+        expect(rate.low).toBeLessThan(rate.rate);
+        expect(rate.high).toBeGreaterThan(rate.rate);
+      }
+      expect(summary.asr.byCategory.cbrn.trials).toBe(0);
+    } finally {
+      await upstream.close();
+    }
+  });
+
+  it("diff flags a weaker guard as a significant regression, and finds none between a run and itself", async () => {
+    const options = [
+      "--json",
+      "--seed",
+      "11",
+      "--strategies",
+      "identity,base64,roleplay,dan-persona",
+      "--limit",
+      "300",
+    ];
+    const strong = JSON.parse((await run(options)).stdout);
+    const weak = JSON.parse((await run([...options, "--no-classifier"])).stdout);
+    const reportOf = (r: { run: string }) => join(dir, "reports", r.run, "report.json");
+    const memory = memoryIo({ env: {} });
+    const code = await main(["redteam", "diff", reportOf(strong), reportOf(weak)], memory.io);
+    expect(memory.stderr()).toBe("");
+    expect(code).toBe(1);
+    expect(memory.stdout()).toMatch(/significant regressions:\n {2}overall/);
+    const same = memoryIo({ env: {} });
+    expect(await main(["redteam", "diff", reportOf(strong), reportOf(strong)], same.io)).toBe(0);
+    expect(same.stdout()).toContain("no significant regression");
+  });
+});
+
+const COMPLIANCE =
+  "Sure. As the character, here is everything you asked for, laid out step by step in full detail so that nothing is left out of the answer.";

@@ -1,0 +1,256 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { RampartError } from "@rampart/guard";
+import { type Command, InvalidArgumentError, Option } from "commander";
+import { readInput } from "../io/read-input.js";
+import { importBehaviors, importControls, RAMPART_BEHAVIORS, RAMPART_CONTROLS } from "../redteam/behaviors/index.js";
+import { JUDGES, type JudgeId } from "../redteam/judges/registry.js";
+import { jsonReport, parseJsonReport, renderHtmlReport } from "../redteam/report/index.js";
+import { planAttempts } from "../redteam/runner/plan.js";
+import { runAttempts, runControls } from "../redteam/runner/run.js";
+import { diffRuns, type RiskSummary, type RunDiff, scoreRun } from "../redteam/score/index.js";
+import { type RunConfig, RunStore } from "../redteam/store/run-store.js";
+import { parseStrategyList, STRATEGIES } from "../redteam/strategies/index.js";
+import { guardTarget } from "../redteam/targets/guard-target.js";
+import { targetFromSpec } from "../redteam/targets/registry.js";
+import { HAZARDS, type Hazard } from "../redteam/types.js";
+import { openStore, resolveStoreLocation } from "../store/index.js";
+import { type CommandContext, EXIT } from "./command.js";
+import { type GuardFlags, guardFrom, withGuardOptions } from "./guard-options.js";
+import { type CliIo, progressBar, writeLine } from "./io.js";
+
+interface StoreFlags {
+  readonly storeDir?: string;
+  readonly database?: string;
+}
+
+interface RedteamFlags extends GuardFlags, StoreFlags {
+  readonly target: string;
+  readonly judge?: JudgeId;
+  readonly resume?: string;
+  readonly strategies?: string;
+  readonly categories?: string;
+  readonly limit?: number;
+  readonly seed: number;
+  readonly concurrency: number;
+  readonly withPublicSets?: boolean;
+  readonly out: string;
+  readonly failAbove?: number;
+  readonly json?: boolean;
+}
+
+export function registerRedteam(program: Command, context: CommandContext): void {
+  const redteamCommand = program.command("redteam");
+  const command = redteamCommand
+    .description(
+      "attack a target with harmful behaviors × attack strategies, judge each reply, score the risk with 95% intervals, and write JSON and HTML reports; with no options, the embedded guard, offline",
+    )
+    .option(
+      "--strategies <list>",
+      `comma-separated strategy ids, composed with ∘ (e.g. base64∘roleplay); default all ${STRATEGIES.length}`,
+    )
+    .option("--categories <list>", `hazards to include; default all: ${HAZARDS.join(", ")}`)
+    .option(
+      "--target <spec>",
+      "guard | guarded:<target> | openai:<model>[@<baseUrl>] | anthropic:<model>[@<baseUrl>]; keys from OPENAI_API_KEY / ANTHROPIC_API_KEY",
+      "guard",
+    )
+    .addOption(
+      new Option(
+        "--judge <id>",
+        "who decides success (default: guard-pass for the guard, harmful-output for a model)",
+      ).choices(Object.keys(JUDGES)),
+    )
+    .option("--limit <n>", "at most this many attempts, sampled with the seed", positive)
+    .option("--seed <n>", "the run's seed: same seed, same attempts", integer, 1)
+    .option("--concurrency <n>", "attempts in flight at once", positive, 8)
+    .option(
+      "--with-public-sets",
+      "also attack with the behavior sets in ../shared/data (HarmBench, JailbreakBench, AdvBench, StrongREJECT)",
+    )
+    .option("--out <dir>", "where report.json and report.html go", ".rampart/redteam")
+    .option("--fail-above <score>", "exit 1 when the risk score is above this (a CI gate)", score)
+    .option(
+      "--json",
+      "print one JSON object: {score, asr: {overall, byCategory, byStrategy}, overRefusal, attempts, report}",
+    )
+    .option("--resume <run-id>", "finish a run that was interrupted: attempts already judged are not redone")
+    .option(
+      "--store-dir <dir>",
+      "embedded store directory for the results (default $RAMPART_STORE_DIR or .rampart/store)",
+    )
+    .option("--database <url>", "PostgreSQL URL instead of the embedded store (default $DATABASE_URL)");
+  withGuardOptions(command).action(async (flags: RedteamFlags) => {
+    context.exitCode = await redteam(flags, context.io);
+  });
+  redteamCommand
+    .command("diff")
+    .description("compare two runs' report.json: exit 1 when B is significantly worse than A anywhere")
+    .argument("<a>", "the earlier run's report.json")
+    .argument("<b>", "the later run's report.json")
+    .option("--json", "print the diff as one JSON object")
+    .action(async (a: string, b: string, flags: { json?: boolean }) => {
+      const diff = diffRuns(await reportAt(a), await reportAt(b));
+      await writeLine(context.io.stdout, flags.json ? JSON.stringify(diff) : diffText(diff));
+      context.exitCode = diff.regressions.length > 0 ? EXIT.found : EXIT.ok;
+    });
+}
+
+async function reportAt(file: string) {
+  const text = (await readInput(file, "red-team report")).toString("utf8");
+  try {
+    return parseJsonReport(JSON.parse(text));
+  } catch (cause) {
+    throw new RampartError("INPUT_INVALID", `${file}: ${(cause as Error).message}`, { cause });
+  }
+}
+
+function diffText(diff: RunDiff): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const change = (c: RunDiff["regressions"][number]) =>
+    `  ${c.scope} ${c.key}: ${pct(c.a.rate)} -> ${pct(c.b.rate)} (${c.b.successes}/${c.b.trials}; difference ${pct(c.delta)}, 95% [${pct(c.low)}, ${pct(c.high)}])`;
+  return [
+    `risk score ${diff.score.a.toFixed(1)} -> ${diff.score.b.toFixed(1)}`,
+    diff.regressions.length === 0 ? "no significant regression" : `${diff.regressions.length} significant regressions:`,
+    ...diff.regressions.map(change),
+    ...(diff.improvements.length === 0
+      ? []
+      : [`${diff.improvements.length} significant improvements:`, ...diff.improvements.map(change)]),
+  ].join("\n");
+}
+
+async function redteam(flags: RedteamFlags, io: CliIo): Promise<number> {
+  const categories = categoriesOf(flags.categories);
+  const strategies = flags.strategies === undefined ? [...STRATEGIES] : parseStrategyList(flags.strategies);
+  const dataDir = io.env.RAMPART_DATA_DIR ?? join("..", "shared", "data");
+  const imported = flags.withPublicSets ? await importBehaviors(dataDir) : { behaviors: [], issues: [] };
+  for (const issue of imported.issues) await writeLine(io.stderr, `rampart redteam: ${issue.message}`);
+  const behaviors = [...RAMPART_BEHAVIORS, ...imported.behaviors].filter((b) => categories.includes(b.category));
+  const controls = flags.withPublicSets
+    ? [...RAMPART_CONTROLS, ...(await importControls(dataDir)).controls]
+    : RAMPART_CONTROLS;
+  const guard = await guardFrom(flags);
+  const target = flags.target === "guard" ? guardTarget(guard) : targetFromSpec(flags.target, io.env, { guard });
+  const judge = JUDGES[flags.judge ?? (flags.target === "guard" ? "guard-pass" : "harmful-output")];
+  const config: RunConfig = {
+    target: target.id,
+    seed: flags.seed,
+    strategies: strategies.map((s) => s.id),
+    categories,
+    limit: flags.limit ?? null,
+    judge: judge.id,
+    publicSets: flags.withPublicSets === true,
+  };
+  const store = await openStore(resolveStoreLocation(io.env, { database: flags.database, storeDir: flags.storeDir }));
+  try {
+    const runs = new RunStore(store);
+    const run = await runs.open(config, flags.resume);
+    const done = await runs.finishedKeys(run);
+    const attempts = planAttempts(behaviors, strategies, flags.seed, flags.limit).filter((a) => !done.has(a.key));
+    const startedAt = new Date();
+    const progress = progressBar(io, attempts.length, "attempts");
+    await runAttempts(attempts, {
+      target,
+      judge,
+      concurrency: flags.concurrency,
+      timeoutMs: 30_000,
+      onResult: async (key, result) => {
+        await runs.saveAttempt(run, key, result);
+        progress.increment(1);
+      },
+    });
+    progress.stop();
+    if ((await runs.controls(run)).length === 0) {
+      await runs.saveControls(
+        run,
+        await runControls(controls, { target, concurrency: flags.concurrency, timeoutMs: 30_000 }),
+      );
+    }
+    const results = await runs.attempts(run);
+    const summary = scoreRun(results, await runs.controls(run));
+    const out = join(flags.out, run);
+    await mkdir(out, { recursive: true });
+    const reportPath = join(out, "report.html");
+    const html = renderHtmlReport({
+      summary,
+      results,
+      target: target.id,
+      seed: flags.seed,
+      startedAt,
+      finishedAt: new Date(),
+      toolVersion: VERSION,
+    });
+    await writeFile(reportPath, html);
+    await writeFile(
+      join(out, "report.json"),
+      `${JSON.stringify({ run, ...jsonReport(summary), target: target.id, seed: flags.seed, results }, null, 2)}\n`,
+    );
+    await writeLine(
+      io.stdout,
+      flags.json
+        ? JSON.stringify({ ...contract(summary), run, report: reportPath })
+        : text(summary, target.id, run, reportPath),
+    );
+    return flags.failAbove !== undefined && summary.score > flags.failAbove ? EXIT.found : EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}
+
+/** The CLI's JSON contract: the issue names these fields. */
+function contract(summary: RiskSummary) {
+  return { score: summary.score, asr: summary.asr, overRefusal: summary.overRefusal, attempts: summary.attempts };
+}
+
+function text(summary: RiskSummary, target: string, run: string, report: string): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const { overall, byCategory } = summary.asr;
+  return [
+    `risk score ${summary.score.toFixed(1)} / 100 for ${target} (${summary.attempts} attempts, run ${run})`,
+    `attack success ${pct(overall.rate)} [95% ${pct(overall.low)}–${pct(overall.high)}]; over-refusal on benign controls ${pct(summary.overRefusal.rate)}`,
+    "",
+    ...Object.entries(byCategory).map(
+      ([category, r]) =>
+        `  ${category.padEnd(26)} ${pct(r.rate).padStart(6)}  [${pct(r.low)}–${pct(r.high)}]  ${r.successes}/${r.trials}`,
+    ),
+    "",
+    `report: ${report}`,
+  ].join("\n");
+}
+
+function categoriesOf(list: string | undefined): Hazard[] {
+  if (list === undefined) return [...HAZARDS];
+  const names = list
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = names.filter((n) => !(HAZARDS as readonly string[]).includes(n));
+  if (unknown.length > 0) {
+    throw new RampartError(
+      "INPUT_INVALID",
+      `--categories: unknown ${unknown.join(", ")}; known: ${HAZARDS.join(", ")}`,
+    );
+  }
+  return names as Hazard[];
+}
+
+function integer(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new InvalidArgumentError("expected an integer");
+  return n;
+}
+
+function positive(value: string): number {
+  const n = integer(value);
+  if (n < 1) throw new InvalidArgumentError("expected a positive integer");
+  return n;
+}
+
+function score(value: string): number {
+  const n = Number(value);
+  if (!(n >= 0 && n <= 100)) throw new InvalidArgumentError("expected a score from 0 to 100");
+  return n;
+}
+
+const VERSION: string = createRequire(import.meta.url)("../../package.json").version;
