@@ -21,6 +21,7 @@ import { describeMachine } from "./machine.js";
 import { quality } from "./metrics.js";
 import { outputHaltingSection } from "./output-halting.js";
 import { proxyOverheadSection } from "./proxy-overhead.js";
+import { redteamSection } from "./redteam.js";
 import type { ContenderResult, GroupInfo } from "./report.js";
 import { renderReport } from "./report.js";
 import { measure, summarise } from "./run.js";
@@ -99,7 +100,7 @@ async function writeReport(): Promise<number> {
     startUp,
     seconds: (performance.now() - started) / 1000,
   });
-  log("output monitor, leaks, conversation trajectory, proxy overhead, ledger, exchange");
+  log("output monitor, leaks, conversation trajectory, proxy overhead, ledger, exchange, red team");
   const sections = [
     report,
     await outputHaltingSection(join(dataDir, "outputs")),
@@ -108,6 +109,7 @@ async function writeReport(): Promise<number> {
     await proxyOverheadSection(),
     await ledgerSection(),
     await exchangeSection(),
+    await redteamSection(),
   ];
   const out = join(repoRoot, "docs/benchmarks.md");
   await writeFile(out, sections.join("\n"));

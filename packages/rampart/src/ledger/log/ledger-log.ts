@@ -1,4 +1,5 @@
 import { RampartError } from "@rampart/guard";
+import { GroupCommit } from "../../store/group-commit.js";
 import type { Queryable, Store } from "../../store/index.js";
 import {
   appendNodes,
@@ -12,7 +13,6 @@ import {
   rootPlan,
 } from "../merkle/index.js";
 import { type Signer, signCheckpoint } from "../signing/index.js";
-import { GroupCommit } from "./group-commit.js";
 import { findLeaves, readNodes, writeEntries, writeNodes } from "./tree-rows.js";
 
 /** Where an appended entry landed; `duplicate` when the same bytes were logged before (appends are idempotent). */

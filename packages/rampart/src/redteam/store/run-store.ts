@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { RampartError } from "@rampart/guard";
 import canonicalize from "canonicalize";
+import { GroupCommit } from "../../store/group-commit.js";
 import type { Store } from "../../store/index.js";
 import type { AttemptResult, ControlResult } from "../score/index.js";
 import type { Hazard, Severity } from "../types.js";
@@ -33,6 +34,11 @@ interface AttemptRow {
 
 /** A run's results in the common store: written attempt by attempt, read back to resume or report. */
 export class RunStore {
+  private readonly writes = new GroupCommit(
+    (batch: readonly { run: string; key: string; result: AttemptResult }[]) => this.insert(batch),
+    500,
+  );
+
   constructor(private readonly store: Store) {}
 
   /** Starts a run, or reopens `id` when it was started with the same configuration. */
@@ -64,28 +70,40 @@ export class RunStore {
     return new Set(rows.map((row) => row.key));
   }
 
-  /** Stores one judged attempt; storing it twice keeps the first (a retried write never doubles a count). */
-  async saveAttempt(run: string, key: string, result: AttemptResult): Promise<void> {
+  /**
+   * Stores one judged attempt, once it is durable; storing it twice keeps the first (a retried write
+   * never doubles a count). Results arriving together share one multi-row insert.
+   */
+  saveAttempt(run: string, key: string, result: AttemptResult): Promise<void> {
+    return this.writes.submit({ run, key, result });
+  }
+
+  private async insert(batch: readonly { run: string; key: string; result: AttemptResult }[]): Promise<void[]> {
+    const rows = batch.map(({ run, key, result }) => ({
+      run,
+      key,
+      behavior_id: result.behaviorId,
+      category: result.category,
+      severity: result.severity,
+      strategy: result.strategy,
+      prompt: result.prompt,
+      outcome: result.outcome,
+      response: result.response ?? null,
+      judge: result.judge ?? null,
+      reason: result.reason ?? null,
+      error: result.error ?? null,
+      guard_explanation: result.guardExplanation ?? null,
+    }));
     await this.store.query(
       `INSERT INTO redteam_attempts (run, key, behavior_id, category, severity, strategy, prompt, outcome, response,
                                      judge, reason, error, guard_explanation)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (run, key) DO NOTHING`,
-      [
-        run,
-        key,
-        result.behaviorId,
-        result.category,
-        result.severity,
-        result.strategy,
-        result.prompt,
-        result.outcome,
-        result.response ?? null,
-        result.judge ?? null,
-        result.reason ?? null,
-        result.error ?? null,
-        result.guardExplanation ?? null,
-      ],
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(run uuid, key text, behavior_id text, category text,
+         severity smallint, strategy text, prompt text, outcome text, response text, judge text, reason text,
+         error text, guard_explanation text)
+       ON CONFLICT (run, key) DO NOTHING`,
+      [JSON.stringify(rows)],
     );
+    return batch.map(() => undefined);
   }
 
   async saveControls(run: string, controls: readonly ControlResult[]): Promise<void> {
