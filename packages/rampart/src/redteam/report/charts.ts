@@ -110,7 +110,7 @@ export function crossTab(results: readonly AttemptResult[]): Map<string, Map<str
 const CELL_W = 58;
 const CELL_H = 28;
 const HEAT_LABEL = 190;
-const HEAT_TOP = 150;
+const HEAT_TOP = 190;
 
 /** A category × strategy heat map: each cell coloured by its ASR, with the rate written in it. */
 export function heatmapSvg(
