@@ -78,7 +78,7 @@ export class RunStore {
     return this.writes.submit({ run, key, result });
   }
 
-  private async insert(batch: readonly { run: string; key: string; result: AttemptResult }[]): Promise<void[]> {
+  private async insert(batch: readonly { run: string; key: string; result: AttemptResult }[]): Promise<undefined[]> {
     const rows = batch.map(({ run, key, result }) => ({
       run,
       key,
