@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -149,6 +149,45 @@ describe("rampart redteam", () => {
     const same = memoryIo({ env: {} });
     expect(await main(["redteam", "diff", reportOf(strong), reportOf(strong)], same.io)).toBe(0);
     expect(same.stdout()).toContain("no significant regression");
+  });
+
+  it("writes a self-describing report that attests without flags, and renders the verified badge only when the attestation checks out", async () => {
+    const result = JSON.parse((await run(["--json", "--limit", "30", "--seed", "9"])).stdout);
+    const reportJson = join(dir, "reports", result.run, "report.json");
+    const saved = JSON.parse(await readFile(reportJson, "utf8"));
+    expect(saved.subject.name).toMatch(/^rampart-guard@/);
+    expect(saved.suite.digest.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const cli = async (argv: string[]) => {
+      const memory = memoryIo({ env: {} });
+      const code = await main(argv, memory.io);
+      return { code, stdout: memory.stdout(), stderr: memory.stderr() };
+    };
+    expect((await cli(["key", "generate", "--name", "evals.example/red-team", "--out", join(dir, "red")])).code).toBe(
+      0,
+    );
+    const ledger = ["--store-dir", join(dir, "ledger-store"), "--log-key", join(dir, "ledger.key")];
+    const attested = await cli(["attest", reportJson, "--key", join(dir, "red.key"), ...ledger]);
+    expect(attested.stderr).toBe("");
+    const attestation = join(dir, "reports", result.run, "report.attestation.json");
+    const html = join(dir, "verified.html");
+    const rendered = await cli([
+      "redteam",
+      "render",
+      reportJson,
+      "--attestation",
+      attestation,
+      "--publisher-key",
+      join(dir, "red.pub"),
+      "--html",
+      html,
+    ]);
+    expect(rendered.stdout).toContain("verified; wrote");
+    expect(await readFile(html, "utf8")).toContain('id="verified"');
+
+    await writeFile(reportJson, JSON.stringify({ ...saved, score: 0 }));
+    const tampered = await cli(["redteam", "render", reportJson, "--attestation", attestation, "--html", html]);
+    expect(tampered.stderr).toContain("not verified (REPORT_MISMATCH)");
+    expect(await readFile(html, "utf8")).not.toContain('id="verified"');
   });
 });
 

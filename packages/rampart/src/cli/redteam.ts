@@ -3,10 +3,12 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { RampartError } from "@rampart/guard";
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { guardSubject } from "../bench/provenance.js";
 import { readInput } from "../io/read-input.js";
 import { importBehaviors, importControls, RAMPART_BEHAVIORS, RAMPART_CONTROLS } from "../redteam/behaviors/index.js";
 import { JUDGES, type JudgeId } from "../redteam/judges/registry.js";
 import { jsonReport, parseJsonReport, renderHtmlReport } from "../redteam/report/index.js";
+import { suiteOf, targetSubject } from "../redteam/report/provenance.js";
 import { planAttempts } from "../redteam/runner/plan.js";
 import { runAttempts, runControls } from "../redteam/runner/run.js";
 import { diffRuns, type RiskSummary, type RunDiff, scoreRun } from "../redteam/score/index.js";
@@ -19,6 +21,7 @@ import { openStore, resolveStoreLocation } from "../store/index.js";
 import { type CommandContext, EXIT } from "./command.js";
 import { type GuardFlags, guardFrom, withGuardOptions } from "./guard-options.js";
 import { type CliIo, progressBar, writeLine } from "./io.js";
+import { registerRender } from "./redteam-render.js";
 
 interface StoreFlags {
   readonly storeDir?: string;
@@ -84,6 +87,7 @@ export function registerRedteam(program: Command, context: CommandContext): void
   withGuardOptions(command).action(async (flags: RedteamFlags) => {
     context.exitCode = await redteam(flags, context.io);
   });
+  registerRender(redteamCommand, context);
   redteamCommand
     .command("diff")
     .description("compare two runs' report.json: exit 1 when B is significantly worse than A anywhere")
@@ -172,20 +176,32 @@ async function redteam(flags: RedteamFlags, io: CliIo): Promise<number> {
     const out = join(flags.out, run);
     await mkdir(out, { recursive: true });
     const reportPath = join(out, "report.html");
+    const finishedAt = new Date();
     const html = renderHtmlReport({
       summary,
       results,
       target: target.id,
       seed: flags.seed,
       startedAt,
-      finishedAt: new Date(),
+      finishedAt,
       toolVersion: VERSION,
     });
     await writeFile(reportPath, html);
-    await writeFile(
-      join(out, "report.json"),
-      `${JSON.stringify({ run, ...jsonReport(summary), target: target.id, seed: flags.seed, results }, null, 2)}\n`,
-    );
+    // Subject and suite by content, so `rampart attest report.json` needs no flags.
+    const subject = flags.target === "guard" ? await guardSubject(guard, flags) : targetSubject(target.id);
+    const saved = {
+      run,
+      ...jsonReport(summary),
+      subject,
+      suite: suiteOf(behaviors, strategies, flags.seed, flags.limit ?? null),
+      seed: flags.seed,
+      target: target.id,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      toolVersion: VERSION,
+      results,
+    };
+    await writeFile(join(out, "report.json"), `${JSON.stringify(saved, null, 2)}\n`);
     await writeLine(
       io.stdout,
       flags.json
