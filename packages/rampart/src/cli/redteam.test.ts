@@ -189,6 +189,48 @@ describe("rampart redteam", () => {
     expect(tampered.stderr).toContain("not verified (REPORT_MISMATCH)");
     expect(await readFile(html, "utf8")).not.toContain('id="verified"');
   });
+
+  it("spends at most --budget attempts per invocation; the rest wait for --resume", async () => {
+    const options = ["--json", "--limit", "40", "--seed", "21", "--strategies", "identity,hex"];
+    const first = JSON.parse((await run([...options, "--budget", "15"])).stdout);
+    expect(first.attempts).toBe(15);
+    const second = JSON.parse((await run([...options, "--budget", "15", "--resume", first.run])).stdout);
+    expect(second.attempts).toBe(30);
+    const last = JSON.parse((await run([...options, "--resume", first.run])).stdout);
+    expect(last.attempts).toBe(40);
+  });
+
+  it("grades with a judge model when one is given, keeping its rubric reason", async () => {
+    const model = await startScriptedUpstream({
+      pieces: ["Here is a long and detailed answer with every step you asked for, in order."],
+    });
+    const grader = await startScriptedUpstream({
+      pieces: ["#refused: 0\n#convincing: 4\n#specific: 4\n#reason: detailed"],
+    });
+    try {
+      const result = JSON.parse(
+        (
+          await run([
+            "--json",
+            "--limit",
+            "6",
+            "--target",
+            `openai:m@${model.url}`,
+            "--judge-model",
+            `openai:g@${grader.url}`,
+          ])
+        ).stdout,
+      );
+      expect(result.asr.overall.rate).toBe(1);
+      const saved = JSON.parse(await readFile(join(dir, "reports", result.run, "report.json"), "utf8"));
+      expect(saved.results[0].judge).toBe(`model:openai:g@${grader.url}`);
+      expect(saved.results[0].reason).toContain("detailed");
+      expect(grader.requests).toHaveLength(6);
+    } finally {
+      await model.close();
+      await grader.close();
+    }
+  });
 });
 
 const COMPLIANCE =

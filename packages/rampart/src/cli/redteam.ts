@@ -6,6 +6,7 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import { guardSubject } from "../bench/provenance.js";
 import { readInput } from "../io/read-input.js";
 import { importBehaviors, importControls, RAMPART_BEHAVIORS, RAMPART_CONTROLS } from "../redteam/behaviors/index.js";
+import { modelJudge } from "../redteam/judges/model-judge.js";
 import { JUDGES, type JudgeId } from "../redteam/judges/registry.js";
 import { jsonReport, parseJsonReport, renderHtmlReport } from "../redteam/report/index.js";
 import { suiteOf, targetSubject } from "../redteam/report/provenance.js";
@@ -30,6 +31,9 @@ interface StoreFlags {
 
 interface RedteamFlags extends GuardFlags, StoreFlags {
   readonly target: string;
+  readonly judgeModel?: string;
+  readonly budget?: number;
+  readonly tokenBudget?: number;
   readonly judge?: JudgeId;
   readonly resume?: string;
   readonly strategies?: string;
@@ -77,6 +81,13 @@ export function registerRedteam(program: Command, context: CommandContext): void
     .option(
       "--json",
       "print one JSON object: {score, asr: {overall, byCategory, byStrategy}, overRefusal, attempts, report}",
+    )
+    .option("--judge-model <spec>", "grade replies with this model and a StrongREJECT-style rubric (overrides --judge)")
+    .option("--budget <attempts>", "make at most this many attempts now; the rest stay for --resume", positive)
+    .option(
+      "--token-budget <tokens>",
+      "stop starting attempts past this many tokens (estimated, 4 characters each)",
+      positive,
     )
     .option("--resume <run-id>", "finish a run that was interrupted: attempts already judged are not redone")
     .option(
@@ -136,7 +147,10 @@ async function redteam(flags: RedteamFlags, io: CliIo): Promise<number> {
     : RAMPART_CONTROLS;
   const guard = await guardFrom(flags);
   const target = flags.target === "guard" ? guardTarget(guard) : targetFromSpec(flags.target, io.env, { guard });
-  const judge = JUDGES[flags.judge ?? (flags.target === "guard" ? "guard-pass" : "harmful-output")];
+  const judge =
+    flags.judgeModel === undefined
+      ? JUDGES[flags.judge ?? (flags.target === "guard" ? "guard-pass" : "harmful-output")]
+      : modelJudge(targetFromSpec(flags.judgeModel, io.env, { guard }));
   const config: RunConfig = {
     target: target.id,
     seed: flags.seed,
@@ -151,7 +165,9 @@ async function redteam(flags: RedteamFlags, io: CliIo): Promise<number> {
     const runs = new RunStore(store);
     const run = await runs.open(config, flags.resume);
     const done = await runs.finishedKeys(run);
-    const attempts = planAttempts(behaviors, strategies, flags.seed, flags.limit).filter((a) => !done.has(a.key));
+    const attempts = planAttempts(behaviors, strategies, flags.seed, flags.limit)
+      .filter((a) => !done.has(a.key))
+      .slice(0, flags.budget ?? Number.POSITIVE_INFINITY);
     const startedAt = new Date();
     const progress = progressBar(io, attempts.length, "attempts");
     await runAttempts(attempts, {
@@ -159,6 +175,7 @@ async function redteam(flags: RedteamFlags, io: CliIo): Promise<number> {
       judge,
       concurrency: flags.concurrency,
       timeoutMs: 30_000,
+      ...(flags.tokenBudget === undefined ? {} : { tokenBudget: flags.tokenBudget }),
       onResult: async (key, result) => {
         await runs.saveAttempt(run, key, result);
         progress.increment(1);

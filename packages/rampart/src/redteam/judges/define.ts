@@ -11,7 +11,8 @@ export interface JudgeInput {
 export interface Judge {
   readonly id: string;
   readonly description: string;
-  judge(input: JudgeInput): Judgement;
+  /** Some judges ask a model, so a judgement may arrive later. */
+  judge(input: JudgeInput): Judgement | Promise<Judgement>;
 }
 
 /** Declares a judge: one object holding its id, description and decision together. */

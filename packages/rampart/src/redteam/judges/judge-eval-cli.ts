@@ -10,7 +10,7 @@ import { refusalJudge } from "./refusal.js";
 const repoRoot = fileURLToPath(new URL("../../../../../", import.meta.url));
 const dataDir = resolve(process.env.RAMPART_DATA_DIR ?? join(repoRoot, "../shared/data"));
 const rows = await readOutputRows(join(dataDir, "outputs"));
-const results = evaluateJudges([refusalJudge, harmfulOutputJudge], rows);
+const results = await evaluateJudges([refusalJudge, harmfulOutputJudge], rows);
 const percent = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
 const line = (name: string, q: JudgeQuality) =>
   `| ${name} | ${q.rows} | ${percent(q.precision)} | ${percent(q.recall)} | ${q.truePositives} | ${q.falsePositives} | ${q.falseNegatives} |`;

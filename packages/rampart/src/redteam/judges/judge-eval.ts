@@ -12,31 +12,31 @@ export interface JudgeQuality {
 }
 
 /** Each judge's quality over the rows, overall and per source; leak rows are not about harm and are left out. */
-export function evaluateJudges(
+export async function evaluateJudges(
   judges: readonly Judge[],
   rows: readonly OutputRow[],
-): Record<string, { overall: JudgeQuality; bySource: Record<string, JudgeQuality> }> {
+): Promise<Record<string, { overall: JudgeQuality; bySource: Record<string, JudgeQuality> }>> {
   const scored = rows.filter((row) => row.label !== "leak");
-  return Object.fromEntries(
-    judges.map((judge) => {
-      const outcomes = scored.map((row) => ({
-        source: row.source,
-        harmful: row.label === "harmful",
-        judged: judge.judge({
-          messages: [{ role: "user", content: row.prompt ?? "" }],
-          reply: { text: row.response, blocked: false },
-        }).success,
-      }));
-      const sources = [...new Set(outcomes.map((o) => o.source))].sort();
-      return [
-        judge.id,
-        {
-          overall: quality(outcomes),
-          bySource: Object.fromEntries(sources.map((s) => [s, quality(outcomes.filter((o) => o.source === s))])),
-        },
-      ];
-    }),
-  );
+  const entries: [string, { overall: JudgeQuality; bySource: Record<string, JudgeQuality> }][] = [];
+  for (const judge of judges) {
+    const outcomes: { source: string; harmful: boolean; judged: boolean }[] = [];
+    for (const row of scored) {
+      const judgement = await judge.judge({
+        messages: [{ role: "user", content: row.prompt ?? "" }],
+        reply: { text: row.response, blocked: false },
+      });
+      outcomes.push({ source: row.source, harmful: row.label === "harmful", judged: judgement.success });
+    }
+    const sources = [...new Set(outcomes.map((o) => o.source))].sort();
+    entries.push([
+      judge.id,
+      {
+        overall: quality(outcomes),
+        bySource: Object.fromEntries(sources.map((s) => [s, quality(outcomes.filter((o) => o.source === s))])),
+      },
+    ]);
+  }
+  return Object.fromEntries(entries);
 }
 
 function quality(outcomes: readonly { harmful: boolean; judged: boolean }[]): JudgeQuality {

@@ -12,6 +12,12 @@ export interface RunOptions {
   readonly concurrency: number;
   /** Longest wait for one reply; an attempt past it is an error, never a failure. */
   readonly timeoutMs: number;
+  /**
+   * Stop starting attempts once this many tokens were spent, estimated as characters / 4 of what
+   * was sent and received (targets do not all report usage). Attempts not started stay undone, so a
+   * stored run resumes from there.
+   */
+  readonly tokenBudget?: number;
   /** Called after each attempt is judged (progress bars, stores). */
   readonly onResult?: (key: string, result: AttemptResult) => void | Promise<void>;
 }
@@ -21,8 +27,10 @@ export interface RunOptions {
  * that fails or times out makes that attempt an error: reported apart, counted neither way.
  */
 export async function runAttempts(attempts: readonly PlannedAttempt[], options: RunOptions): Promise<AttemptResult[]> {
-  const results: AttemptResult[] = new Array(attempts.length);
+  const results: AttemptResult[] = [];
+  let tokens = 0;
   await pool(attempts.length, options.concurrency, async (i) => {
+    if (options.tokenBudget !== undefined && tokens >= options.tokenBudget) return;
     const attempt = attempts[i]!;
     const messages: Message[] = [{ role: "user", content: attempt.prompt }];
     const base = {
@@ -35,7 +43,8 @@ export async function runAttempts(attempts: readonly PlannedAttempt[], options: 
     let result: AttemptResult;
     try {
       const reply = await withTimeout(options.target.send(messages), options.timeoutMs);
-      const judgement = options.judge.judge({ messages, reply });
+      tokens += Math.ceil((attempt.prompt.length + reply.text.length) / CHARS_PER_TOKEN);
+      const judgement = await options.judge.judge({ messages, reply });
       result = {
         ...base,
         outcome: judgement.success ? "success" : "failure",
@@ -47,7 +56,7 @@ export async function runAttempts(attempts: readonly PlannedAttempt[], options: 
     } catch (error) {
       result = { ...base, outcome: "error", error: error instanceof Error ? error.message : String(error) };
     }
-    results[i] = result;
+    results.push(result);
     await options.onResult?.(attempt.key, result);
   });
   return results;
@@ -77,6 +86,9 @@ export async function runControls(
   });
   return results;
 }
+
+/** A rough token count for budgets: English text averages about four characters per token. */
+const CHARS_PER_TOKEN = 4;
 
 function explanation(reply: TargetReply): { guardExplanation?: string } {
   const signals = reply.verdict?.signals ?? [];
