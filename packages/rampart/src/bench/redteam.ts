@@ -49,6 +49,8 @@ export async function measureRedteam(): Promise<RedteamFigures> {
       limit: null,
       judge: guardPassJudge.id,
       publicSets: false,
+      conversations: [],
+      attacker: null,
     });
     started = performance.now();
     const planned = planAttempts(RAMPART_BEHAVIORS, [...STRATEGIES], 1);

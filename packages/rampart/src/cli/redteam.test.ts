@@ -27,7 +27,9 @@ describe("rampart redteam", () => {
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     expect(Object.keys(result)).toEqual(["score", "asr", "overRefusal", "attempts", "run", "report"]);
-    expect(result.attempts).toBe(120);
+    // 120 single-turn attempts, and a Crescendo conversation for each behavior they sampled.
+    expect(result.attempts).toBeGreaterThan(120);
+    expect(result.asr.byStrategy.crescendo.trials).toBe(result.attempts - 120);
     expect(result.score).toBeGreaterThanOrEqual(0);
     expect(result.score).toBeLessThanOrEqual(100);
     const { overall } = result.asr;
@@ -38,7 +40,7 @@ describe("rampart redteam", () => {
     for (const id of ["gauge", "heatmap", "asr-by-category", "asr-by-strategy", "successes"])
       expect(html).toContain(`id="${id}"`);
     const json = JSON.parse(await readFile(join(dir, "reports", result.run, "report.json"), "utf8"));
-    expect(json.results).toHaveLength(120);
+    expect(json.results).toHaveLength(result.attempts);
   });
 
   it("gives the same attempts for the same seed, and resumes a run without redoing what it finished", async () => {
@@ -214,6 +216,8 @@ describe("rampart redteam", () => {
             "--json",
             "--limit",
             "6",
+            "--strategies",
+            "identity",
             "--target",
             `openai:m@${model.url}`,
             "--judge-model",

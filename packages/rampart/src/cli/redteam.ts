@@ -6,23 +6,26 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import { guardSubject } from "../bench/provenance.js";
 import { readInput } from "../io/read-input.js";
 import { importBehaviors, importControls, RAMPART_BEHAVIORS, RAMPART_CONTROLS } from "../redteam/behaviors/index.js";
+import { runConversationAttacks } from "../redteam/conversations/index.js";
+import { enqueueRun, openQueue, runWorker, waitForRun } from "../redteam/distributed/index.js";
 import { modelJudge } from "../redteam/judges/model-judge.js";
 import { JUDGES, type JudgeId } from "../redteam/judges/registry.js";
 import { jsonReport, parseJsonReport, renderHtmlReport } from "../redteam/report/index.js";
 import { suiteOf, targetSubject } from "../redteam/report/provenance.js";
-import { planAttempts } from "../redteam/runner/plan.js";
+import { type PlannedAttempt, planAttempts } from "../redteam/runner/plan.js";
 import { runAttempts, runControls } from "../redteam/runner/run.js";
 import { diffRuns, type RiskSummary, type RunDiff, scoreRun } from "../redteam/score/index.js";
 import { type RunConfig, RunStore } from "../redteam/store/run-store.js";
 import { parseStrategyList, STRATEGIES } from "../redteam/strategies/index.js";
 import { guardTarget } from "../redteam/targets/guard-target.js";
 import { targetFromSpec } from "../redteam/targets/registry.js";
-import { HAZARDS, type Hazard } from "../redteam/types.js";
+import { HAZARDS, type Hazard, type Strategy } from "../redteam/types.js";
 import { openStore, resolveStoreLocation } from "../store/index.js";
 import { type CommandContext, EXIT } from "./command.js";
 import { type GuardFlags, guardFrom, withGuardOptions } from "./guard-options.js";
 import { type CliIo, progressBar, writeLine } from "./io.js";
 import { registerRender } from "./redteam-render.js";
+import { untilSignal } from "./signals.js";
 
 interface StoreFlags {
   readonly storeDir?: string;
@@ -32,6 +35,9 @@ interface StoreFlags {
 interface RedteamFlags extends GuardFlags, StoreFlags {
   readonly target: string;
   readonly judgeModel?: string;
+  readonly attacker?: string;
+  readonly maxRounds: number;
+  readonly distributed?: boolean;
   readonly budget?: number;
   readonly tokenBudget?: number;
   readonly judge?: JudgeId;
@@ -82,12 +88,21 @@ export function registerRedteam(program: Command, context: CommandContext): void
       "--json",
       "print one JSON object: {score, asr: {overall, byCategory, byStrategy}, overRefusal, attempts, report}",
     )
+    .option(
+      "--attacker <spec>",
+      "attacker model for the adaptive (PAIR-style) loop, same forms as --target; the loop runs only when set",
+    )
+    .option("--max-rounds <n>", "rounds of the adaptive attacker loop", positive, 5)
     .option("--judge-model <spec>", "grade replies with this model and a StrongREJECT-style rubric (overrides --judge)")
     .option("--budget <attempts>", "make at most this many attempts now; the rest stay for --resume", positive)
     .option(
       "--token-budget <tokens>",
       "stop starting attempts past this many tokens (estimated, 4 characters each)",
       positive,
+    )
+    .option(
+      "--distributed",
+      "put the attempts on the PostgreSQL job queue for `rampart redteam worker` processes and wait for them",
     )
     .option("--resume <run-id>", "finish a run that was interrupted: attempts already judged are not redone")
     .option(
@@ -99,6 +114,42 @@ export function registerRedteam(program: Command, context: CommandContext): void
     context.exitCode = await redteam(flags, context.io);
   });
   registerRender(redteamCommand, context);
+  withGuardOptions(
+    redteamCommand
+      .command("worker")
+      .description(
+        "do red-team attempts from the PostgreSQL job queue (pg-boss) until Ctrl-C: workers on several machines share one run, no attempt done twice",
+      )
+      .option("--database <url>", "PostgreSQL URL holding the queue and the results (default $DATABASE_URL)")
+      .option("--concurrency <n>", "attempts in flight at once", positive, 8)
+      .option("--queue-schema <name>", "pg-boss's schema, the same for every worker and the coordinator", "pgboss"),
+  ).action(async (flags: GuardFlags & { database?: string; concurrency: number; queueSchema: string }) => {
+    const databaseUrl = flags.database || context.io.env.DATABASE_URL;
+    if (!databaseUrl) {
+      throw new RampartError(
+        "INPUT_INVALID",
+        "rampart redteam worker needs PostgreSQL: --database <url> or DATABASE_URL.",
+      );
+    }
+    const stop = new AbortController();
+    void untilSignal().then(() => stop.abort());
+    const schema = context.io.env.RAMPART_DATABASE_SCHEMA;
+    const summary = await runWorker({
+      databaseUrl,
+      ...(schema ? { schema } : {}),
+      queueSchema: flags.queueSchema,
+      concurrency: flags.concurrency,
+      env: context.io.env,
+      signal: stop.signal,
+      guard: await guardFrom(flags),
+      onError: (error) => void writeLine(context.io.stderr, `rampart redteam worker: ${error.message}`),
+    });
+    await writeLine(
+      context.io.stderr,
+      `rampart redteam worker: stopped after ${summary.attempts} attempts (${summary.skipped} already stored by another worker)`,
+    );
+    context.exitCode = EXIT.ok;
+  });
   redteamCommand
     .command("diff")
     .description("compare two runs' report.json: exit 1 when B is significantly worse than A anywhere")
@@ -137,7 +188,7 @@ function diffText(diff: RunDiff): string {
 
 async function redteam(flags: RedteamFlags, io: CliIo): Promise<number> {
   const categories = categoriesOf(flags.categories);
-  const strategies = flags.strategies === undefined ? [...STRATEGIES] : parseStrategyList(flags.strategies);
+  const { single, conversations } = strategiesOf(flags);
   const dataDir = io.env.RAMPART_DATA_DIR ?? join("..", "shared", "data");
   const imported = flags.withPublicSets ? await importBehaviors(dataDir) : { behaviors: [], issues: [] };
   for (const issue of imported.issues) await writeLine(io.stderr, `rampart redteam: ${issue.message}`);
@@ -151,10 +202,13 @@ async function redteam(flags: RedteamFlags, io: CliIo): Promise<number> {
     flags.judgeModel === undefined
       ? JUDGES[flags.judge ?? (flags.target === "guard" ? "guard-pass" : "harmful-output")]
       : modelJudge(targetFromSpec(flags.judgeModel, io.env, { guard }));
+  const attacker = flags.attacker === undefined ? undefined : targetFromSpec(flags.attacker, io.env);
   const config: RunConfig = {
     target: target.id,
     seed: flags.seed,
-    strategies: strategies.map((s) => s.id),
+    strategies: single.map((s) => s.id),
+    conversations,
+    attacker: flags.attacker ?? null,
     categories,
     limit: flags.limit ?? null,
     judge: judge.id,
@@ -165,23 +219,42 @@ async function redteam(flags: RedteamFlags, io: CliIo): Promise<number> {
     const runs = new RunStore(store);
     const run = await runs.open(config, flags.resume);
     const done = await runs.finishedKeys(run);
-    const attempts = planAttempts(behaviors, strategies, flags.seed, flags.limit)
-      .filter((a) => !done.has(a.key))
-      .slice(0, flags.budget ?? Number.POSITIVE_INFINITY);
+    const planned = planAttempts(behaviors, single, flags.seed, flags.limit);
+    const attempts = planned.filter((a) => !done.has(a.key)).slice(0, flags.budget ?? Number.POSITIVE_INFINITY);
     const startedAt = new Date();
     const progress = progressBar(io, attempts.length, "attempts");
-    await runAttempts(attempts, {
-      target,
-      judge,
-      concurrency: flags.concurrency,
-      timeoutMs: 30_000,
-      ...(flags.tokenBudget === undefined ? {} : { tokenBudget: flags.tokenBudget }),
-      onResult: async (key, result) => {
-        await runs.saveAttempt(run, key, result);
-        progress.increment(1);
-      },
-    });
+    if (flags.distributed) {
+      await distribute({ flags, io, runs, run, config, attempts, onDone: (n) => progress.increment(n) });
+    } else {
+      await runAttempts(attempts, {
+        target,
+        judge,
+        concurrency: flags.concurrency,
+        timeoutMs: 30_000,
+        ...(flags.tokenBudget === undefined ? {} : { tokenBudget: flags.tokenBudget }),
+        onResult: async (key, result) => {
+          await runs.saveAttempt(run, key, result);
+          progress.increment(1);
+        },
+      });
+    }
     progress.stop();
+    // Conversations attack the behaviors the plan sampled, so --limit bounds them too.
+    const sampled = new Set(planned.map((a) => a.behavior.id));
+    await runConversationAttacks(
+      behaviors.filter((b) => sampled.has(b.id)),
+      {
+        target,
+        ...(attacker === undefined || !conversations.includes("adaptive") ? {} : { attacker }),
+        crescendo: conversations.includes("crescendo"),
+        judge,
+        seed: flags.seed,
+        maxRounds: flags.maxRounds,
+        concurrency: flags.concurrency,
+        done,
+        onResult: (key, result) => runs.saveAttempt(run, key, result),
+      },
+    );
     if ((await runs.controls(run)).length === 0) {
       await runs.saveControls(
         run,
@@ -210,7 +283,7 @@ async function redteam(flags: RedteamFlags, io: CliIo): Promise<number> {
       run,
       ...jsonReport(summary),
       subject,
-      suite: suiteOf(behaviors, strategies, flags.seed, flags.limit ?? null),
+      suite: suiteOf(behaviors, single, flags.seed, flags.limit ?? null),
       seed: flags.seed,
       target: target.id,
       startedAt: startedAt.toISOString(),
@@ -250,6 +323,71 @@ function text(summary: RiskSummary, target: string, run: string, report: string)
     "",
     `report: ${report}`,
   ].join("\n");
+}
+
+/** Hands the attempts to `rampart redteam worker` processes through the job queue, and waits for them all. */
+async function distribute(job: {
+  flags: RedteamFlags;
+  io: CliIo;
+  runs: RunStore;
+  run: string;
+  config: RunConfig;
+  attempts: readonly PlannedAttempt[];
+  onDone: (count: number) => void;
+}): Promise<void> {
+  const databaseUrl = job.flags.database || job.io.env.DATABASE_URL;
+  if (!databaseUrl)
+    throw new RampartError("INPUT_INVALID", "--distributed needs PostgreSQL: --database <url> or DATABASE_URL.");
+  const boss = await openQueue({
+    databaseUrl,
+    onError: (error) => void writeLine(job.io.stderr, `rampart redteam: ${error.message}`),
+  });
+  try {
+    const queued = await enqueueRun({
+      boss,
+      store: job.runs,
+      config: job.config,
+      attempts: job.attempts,
+      target: job.flags.target,
+      resume: job.run,
+    });
+    let seen = 0;
+    await waitForRun({
+      store: job.runs,
+      run: job.run,
+      expected: queued.keys,
+      timeoutMs: 24 * 3_600_000,
+      onProgress: (finished) => {
+        job.onDone(finished - seen);
+        seen = finished;
+      },
+    });
+  } finally {
+    await boss.stop();
+  }
+}
+
+/** The multi-turn attacks, named in --strategies like the rest but run by their own loop. */
+const CONVERSATIONS = ["crescendo", "adaptive"] as const;
+
+/**
+ * Single-turn strategies and multi-turn attacks from --strategies. By default: every single-turn
+ * strategy, Crescendo, and the adaptive loop when an attacker model is set.
+ */
+function strategiesOf(flags: RedteamFlags): { single: Strategy[]; conversations: string[] } {
+  if (flags.strategies === undefined) {
+    return {
+      single: [...STRATEGIES],
+      conversations: flags.attacker === undefined ? ["crescendo"] : [...CONVERSATIONS],
+    };
+  }
+  const entries = flags.strategies.split(",").map((entry) => entry.trim());
+  const conversations = entries.filter((entry) => (CONVERSATIONS as readonly string[]).includes(entry));
+  if (conversations.includes("adaptive") && flags.attacker === undefined) {
+    throw new RampartError("INPUT_INVALID", "--strategies adaptive needs an attacker model: --attacker SPEC.");
+  }
+  const rest = entries.filter((entry) => !conversations.includes(entry)).join(",");
+  return { single: rest === "" ? [] : parseStrategyList(rest), conversations };
 }
 
 function categoriesOf(list: string | undefined): Hazard[] {

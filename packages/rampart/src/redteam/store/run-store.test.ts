@@ -12,6 +12,8 @@ const CONFIG: RunConfig = {
   limit: null,
   judge: "guard-pass",
   publicSets: false,
+  conversations: [],
+  attacker: null,
 };
 
 const result = (i: number): AttemptResult => ({
@@ -37,7 +39,10 @@ function contract(kind: Store["kind"]) {
     const stored = await runs.attempts(run);
     expect(stored).toHaveLength(1200);
     expect(stored.find((r) => r.behaviorId === "b-1")).toEqual(result(1));
-    expect((await runs.finishedKeys(run)).size).toBe(1200);
+    // A reply cut inside a surrogate pair is stored (with U+FFFD), not refused with the whole batch.
+    await runs.saveAttempt(run, "lone", { ...result(1), response: "cut \uD83D here" });
+    expect((await runs.attempts(run)).find((r) => r.response?.startsWith("cut"))?.response).toBe("cut \uFFFD here");
+    expect((await runs.finishedKeys(run)).size).toBe(1201);
     expect(await runs.open(CONFIG, run)).toBe(run);
     await expect(runs.open({ ...CONFIG, seed: 2 }, run)).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(runs.open(CONFIG, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({

@@ -15,6 +15,10 @@ export interface RunConfig {
   readonly limit: number | null;
   readonly judge: string;
   readonly publicSets: boolean;
+  /** Multi-turn attacks run besides the single-turn strategies: "crescendo", "adaptive". */
+  readonly conversations: readonly string[];
+  /** The attacker model of the adaptive loop, when there is one. */
+  readonly attacker: string | null;
 }
 
 interface AttemptRow {
@@ -81,18 +85,18 @@ export class RunStore {
   private async insert(batch: readonly { run: string; key: string; result: AttemptResult }[]): Promise<undefined[]> {
     const rows = batch.map(({ run, key, result }) => ({
       run,
-      key,
-      behavior_id: result.behaviorId,
+      key: wellFormed(key),
+      behavior_id: wellFormed(result.behaviorId),
       category: result.category,
       severity: result.severity,
-      strategy: result.strategy,
-      prompt: result.prompt,
+      strategy: wellFormed(result.strategy),
+      prompt: wellFormed(result.prompt),
       outcome: result.outcome,
-      response: result.response ?? null,
-      judge: result.judge ?? null,
-      reason: result.reason ?? null,
-      error: result.error ?? null,
-      guard_explanation: result.guardExplanation ?? null,
+      response: nullable(result.response),
+      judge: nullable(result.judge),
+      reason: nullable(result.reason),
+      error: nullable(result.error),
+      guard_explanation: nullable(result.guardExplanation),
     }));
     await this.store.query(
       `INSERT INTO redteam_attempts (run, key, behavior_id, category, severity, strategy, prompt, outcome, response,
@@ -147,4 +151,16 @@ export class RunStore {
       ...(row.error === null ? {} : { error: row.error }),
     }));
   }
+}
+
+/**
+ * Text with any lone UTF-16 surrogate replaced by U+FFFD: a target's reply or an excerpt cut inside a
+ * surrogate pair would otherwise make the whole batch's JSON unacceptable to PostgreSQL.
+ */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+}
+
+function nullable(text: string | undefined): string | null {
+  return text === undefined ? null : wellFormed(text);
 }
