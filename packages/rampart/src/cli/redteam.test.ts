@@ -1,4 +1,6 @@
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -233,6 +235,57 @@ describe("rampart redteam", () => {
     } finally {
       await model.close();
       await grader.close();
+    }
+  });
+
+  it("takes its choices from the config file's redteam section, flags winning, including an http app's request template", async () => {
+    const app = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk) => (body += chunk));
+      req.on("end", () => {
+        const question = (JSON.parse(body) as { question: string }).question;
+        res.setHeader("content-type", "application/json");
+        res.end(
+          JSON.stringify({
+            data: {
+              answer: question.startsWith("Ignore")
+                ? "Sure, here it is in detail, with every step you need to follow."
+                : "I'm sorry, I can't help with that.",
+            },
+          }),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(app.address() as AddressInfo).port}/ask`;
+    const config = join(dir, "rampart.yaml");
+    await writeFile(
+      config,
+      [
+        "redteam:",
+        `  target: http:${url}`,
+        "  targetSettings:",
+        '    body: \'{"question": "{{prompt}}"}\'',
+        "    responsePath: data.answer",
+        "  strategies: [identity]",
+        "  categories: [fraud-scams]",
+        "  judge: refusal",
+        "  seed: 4",
+        "",
+      ].join("\n"),
+    );
+    try {
+      const result = JSON.parse((await run(["--json", "--config", config, "--limit", "5"])).stdout);
+      expect(result.attempts).toBe(5);
+      expect(Object.keys(result.asr.byStrategy)).toEqual(["identity"]);
+      expect(result.asr.byCategory["fraud-scams"].trials).toBe(5);
+      const bad = join(dir, "bad.yaml");
+      await writeFile(bad, "redteam:\n  strategies: [identity]\n  targte: guard\n");
+      const refused = await run(["--config", bad]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/bad\.yaml:3: redteam\.targte: unknown field/);
+    } finally {
+      await new Promise((resolve) => app.close(resolve));
     }
   });
 });

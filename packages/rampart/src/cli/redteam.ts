@@ -6,6 +6,7 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import { guardSubject } from "../bench/provenance.js";
 import { readInput } from "../io/read-input.js";
 import { importBehaviors, importControls, RAMPART_BEHAVIORS, RAMPART_CONTROLS } from "../redteam/behaviors/index.js";
+import { parseRedteamConfig } from "../redteam/config.js";
 import { runConversationAttacks } from "../redteam/conversations/index.js";
 import { enqueueRun, openQueue, runWorker, waitForRun } from "../redteam/distributed/index.js";
 import { modelJudge } from "../redteam/judges/model-judge.js";
@@ -32,7 +33,38 @@ interface StoreFlags {
   readonly database?: string;
 }
 
+/** The flags as Commander gives them: the run's choices may still come from --config. */
+type GivenFlags = Omit<RedteamFlags, "target" | "seed" | "concurrency" | "maxRounds" | "targetSettings"> &
+  Partial<Pick<RedteamFlags, "target" | "seed" | "concurrency" | "maxRounds">> & { readonly config?: string };
+
+/** Flags over the --config file's redteam section over the defaults. */
+async function withConfig(given: GivenFlags): Promise<RedteamFlags> {
+  const config =
+    given.config === undefined
+      ? {}
+      : parseRedteamConfig((await readInput(given.config, "configuration")).toString("utf8"), given.config);
+  if (config.judge !== undefined && !(config.judge in JUDGES)) {
+    throw new RampartError(
+      "INPUT_INVALID",
+      `${given.config}: redteam.judge: unknown ${config.judge}; known: ${Object.keys(JUDGES).join(", ")}`,
+    );
+  }
+  const defined = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+  return {
+    target: "guard",
+    seed: 1,
+    concurrency: 8,
+    maxRounds: 5,
+    ...config,
+    ...(config.strategies === undefined ? {} : { strategies: config.strategies.join(",") }),
+    ...(config.categories === undefined ? {} : { categories: config.categories.join(",") }),
+    ...(config.judge === undefined ? {} : { judge: config.judge as JudgeId }),
+    ...defined,
+  } as RedteamFlags;
+}
+
 interface RedteamFlags extends GuardFlags, StoreFlags {
+  readonly targetSettings?: Readonly<Record<string, unknown>>;
   readonly target: string;
   readonly judgeModel?: string;
   readonly attacker?: string;
@@ -67,7 +99,6 @@ export function registerRedteam(program: Command, context: CommandContext): void
     .option(
       "--target <spec>",
       "guard | guarded:<target> | openai:<model>[@<baseUrl>] | anthropic:<model>[@<baseUrl>]; keys from OPENAI_API_KEY / ANTHROPIC_API_KEY",
-      "guard",
     )
     .addOption(
       new Option(
@@ -76,8 +107,8 @@ export function registerRedteam(program: Command, context: CommandContext): void
       ).choices(Object.keys(JUDGES)),
     )
     .option("--limit <n>", "at most this many attempts, sampled with the seed", positive)
-    .option("--seed <n>", "the run's seed: same seed, same attempts", integer, 1)
-    .option("--concurrency <n>", "attempts in flight at once", positive, 8)
+    .option("--seed <n>", "the run's seed: same seed, same attempts (default 1)", integer)
+    .option("--concurrency <n>", "attempts in flight at once (default 8)", positive)
     .option(
       "--with-public-sets",
       "also attack with the behavior sets in ../shared/data (HarmBench, JailbreakBench, AdvBench, StrongREJECT)",
@@ -92,7 +123,11 @@ export function registerRedteam(program: Command, context: CommandContext): void
       "--attacker <spec>",
       "attacker model for the adaptive (PAIR-style) loop, same forms as --target; the loop runs only when set",
     )
-    .option("--max-rounds <n>", "rounds of the adaptive attacker loop", positive, 5)
+    .option("--max-rounds <n>", "rounds of the adaptive attacker loop (default 5)", positive)
+    .option(
+      "--config <file>",
+      "rampart.yaml: its redteam section sets anything not given as a flag (and an http target's body)",
+    )
     .option("--judge-model <spec>", "grade replies with this model and a StrongREJECT-style rubric (overrides --judge)")
     .option("--budget <attempts>", "make at most this many attempts now; the rest stay for --resume", positive)
     .option(
@@ -110,8 +145,8 @@ export function registerRedteam(program: Command, context: CommandContext): void
       "embedded store directory for the results (default $RAMPART_STORE_DIR or .rampart/store)",
     )
     .option("--database <url>", "PostgreSQL URL instead of the embedded store (default $DATABASE_URL)");
-  withGuardOptions(command).action(async (flags: RedteamFlags) => {
-    context.exitCode = await redteam(flags, context.io);
+  withGuardOptions(command).action(async (given: GivenFlags) => {
+    context.exitCode = await redteam(await withConfig(given), context.io);
   });
   registerRender(redteamCommand, context);
   withGuardOptions(
@@ -197,7 +232,13 @@ async function redteam(flags: RedteamFlags, io: CliIo): Promise<number> {
     ? [...RAMPART_CONTROLS, ...(await importControls(dataDir)).controls]
     : RAMPART_CONTROLS;
   const guard = await guardFrom(flags);
-  const target = flags.target === "guard" ? guardTarget(guard) : targetFromSpec(flags.target, io.env, { guard });
+  const target =
+    flags.target === "guard"
+      ? guardTarget(guard)
+      : targetFromSpec(flags.target, io.env, {
+          guard,
+          ...(flags.targetSettings === undefined ? {} : { settings: flags.targetSettings }),
+        });
   const judge =
     flags.judgeModel === undefined
       ? JUDGES[flags.judge ?? (flags.target === "guard" ? "guard-pass" : "harmful-output")]

@@ -69,6 +69,10 @@ export const serverConfigSchema = z
       .optional()
       .describe("JSONL file each verdict is appended to (relative to this file). No log when left out."),
     limits: limitsSchema.optional().describe("Bounds on what one request may cost, and on shutting down."),
+    redteam: z
+      .unknown()
+      .optional()
+      .describe("Read by `rampart redteam --config` (target, strategies, categories, judge, …); see docs/redteam.md."),
   })
   .describe("Configuration of `rampart serve`, the guarding proxy.");
 
