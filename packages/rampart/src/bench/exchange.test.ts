@@ -1,5 +1,6 @@
 import { createGuard } from "@rampart/guard";
 import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../train/seeded-random.js";
 import {
   type ExchangeFigures,
   type FanOutFigures,
@@ -12,16 +13,7 @@ import {
 } from "./exchange.js";
 
 /** A seeded generator, so the texts checked here are the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+const seeded = mulberry32;
 
 describe("summarise", () => {
   it("gives nearest-rank percentiles and the max in milliseconds", () => {

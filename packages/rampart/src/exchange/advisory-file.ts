@@ -1,8 +1,5 @@
-import { RampartError } from "@rampart/guard";
-import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import { describeIssues, friendlyErrors, type LocatedIssue, toIssues } from "../io/issues.js";
-import { lineOf } from "../io/locate.js";
+import { parseYamlAgainst } from "../io/yaml-document.js";
 import { advisoryContentSchema, distributionSchema } from "./model/advisory.js";
 
 /**
@@ -21,23 +18,5 @@ export type AdvisoryFile = z.output<typeof advisoryFileSchema>;
 
 /** Reads an advisory file; every problem is reported as `FILE:LINE: FIELD: what is wrong`. */
 export function parseAdvisoryFile(source: string, name: string): AdvisoryFile {
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const issues = doc.errors.map(
-      (error): LocatedIssue => ({
-        code: error.code,
-        path: [],
-        message: `not valid YAML or JSON: ${error.message}`,
-        line: lines.linePos(error.pos[0]).line,
-      }),
-    );
-    throw new RampartError("INPUT_INVALID", describeIssues(name, issues).message);
-  }
-  const parsed = advisoryFileSchema.safeParse(doc.toJS() ?? {}, { error: friendlyErrors });
-  if (parsed.success) return parsed.data;
-  const issues = toIssues(parsed.error, () => "unknown field").map(
-    (issue): LocatedIssue => ({ ...issue, line: lineOf(doc, lines, issue.path) }),
-  );
-  throw new RampartError("INPUT_INVALID", describeIssues(name, issues).message);
+  return parseYamlAgainst(source, name, advisoryFileSchema, () => "unknown field");
 }

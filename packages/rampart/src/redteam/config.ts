@@ -1,8 +1,5 @@
-import { RampartError } from "@rampart/guard";
-import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import { describeIssues, friendlyErrors, type LocatedIssue, toIssues } from "../io/issues.js";
-import { lineOf } from "../io/locate.js";
+import { parseYamlAgainst } from "../io/yaml-document.js";
 import { HAZARDS } from "./types.js";
 
 /** The `redteam:` section of rampart.yaml: the same choices as the flags, which override it. */
@@ -40,24 +37,11 @@ const fileSchema = z.looseObject({ redteam: redteamConfigSchema.optional() });
 
 /** Reads the `redteam:` section of a YAML or JSON file; every problem is `FILE:LINE: FIELD: what is wrong`. */
 export function parseRedteamConfig(source: string, name: string): RedteamConfig {
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const issues = doc.errors.map(
-      (error): LocatedIssue => ({
-        code: error.code,
-        path: [],
-        message: `not valid YAML or JSON: ${error.message}`,
-        line: lines.linePos(error.pos[0]).line,
-      }),
-    );
-    throw new RampartError("INPUT_INVALID", describeIssues(name, issues).message);
-  }
-  const parsed = fileSchema.safeParse(doc.toJS() ?? {}, { error: friendlyErrors });
-  if (parsed.success) return parsed.data.redteam ?? {};
-  const issues = toIssues(
-    parsed.error,
+  const file = parseYamlAgainst(
+    source,
+    name,
+    fileSchema,
     () => `unknown field; known: ${Object.keys(redteamConfigSchema.shape).join(", ")}`,
-  ).map((issue): LocatedIssue => ({ ...issue, line: lineOf(doc, lines, issue.path) }));
-  throw new RampartError("INPUT_INVALID", describeIssues(name, issues).message);
+  );
+  return file.redteam ?? {};
 }

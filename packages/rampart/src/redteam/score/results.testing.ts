@@ -1,3 +1,4 @@
+import { mulberry32 } from "../../train/seeded-random.js";
 import type { Hazard, Severity } from "../types.js";
 import type { AttemptResult } from "./results.js";
 
@@ -42,14 +43,5 @@ export function cells(spec: readonly Cell[]): AttemptResult[] {
   return results;
 }
 
-/** A seeded uniform source (mulberry32), so "random" test runs repeat exactly. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded uniform source, so "random" test runs repeat exactly. */
+export const seeded = mulberry32;
