@@ -1,3 +1,4 @@
+import { excerpt } from "../views/findings.js";
 import { defineDetector } from "./detector.js";
 
 /*
@@ -170,7 +171,7 @@ export const adversarialSuffix = defineDetector({
     const span = { start: bestStart, end: bestEnd };
     // the oddest stretch being code or maths means the text is technical, not attacked
     if (TECHNICAL_WINDOW.test(text.slice(span.start, span.end))) return [];
-    const quote = text.slice(span.start, Math.min(span.end, span.start + 80)).replace(/\s+/g, " ");
+    const quote = excerpt(text, span.start, span.end, 80).replace(/\s+/g, " ");
     return [
       {
         detector: this.id,

@@ -1,6 +1,7 @@
 import type { Category } from "../../core/category.js";
 import type { Signal, Span } from "../../core/signal.js";
 import { mergeSpans } from "../spans.js";
+import { excerpt } from "../views/findings.js";
 import { toOriginalSpan, type View } from "../views/view.js";
 
 /** A verdict must stay small whatever the input: past this many spans a signal keeps the first ones. */
@@ -95,9 +96,6 @@ export class Evidence {
 }
 
 function quoteOf(text: string, start: number, end: number): string {
-  const raw = text
-    .slice(start, Math.min(end, start + MAX_QUOTE))
-    .replace(/\s+/g, " ")
-    .trim();
+  const raw = excerpt(text, start, end, MAX_QUOTE).replace(/\s+/g, " ").trim();
   return end - start > MAX_QUOTE ? `${raw}…` : raw;
 }

@@ -81,6 +81,19 @@ export class Findings {
 
 const PREVIEW_CHARS = 40;
 
+/**
+ * `text[start, end)` cut to at most `max` code units, never between the two halves of a surrogate
+ * pair: a reason holding a lone surrogate is not valid UTF-8 or JSON text downstream (stores, logs).
+ */
+export function excerpt(text: string, start: number, end: number, max: number): string {
+  let stop = Math.min(end, start + max);
+  const last = text.charCodeAt(stop - 1);
+  if (last >= 0xd800 && last <= 0xdbff) stop--;
+  const first = text.charCodeAt(start);
+  const from = first >= 0xdc00 && first <= 0xdfff ? start + 1 : start;
+  return from < stop ? text.slice(from, stop) : "";
+}
+
 /** A short quoted excerpt for a reason; control characters are escaped so the reason stays one line. */
 export function quote(text: string): string {
   const chars = Array.from(text.length > PREVIEW_CHARS * 2 ? text.slice(0, PREVIEW_CHARS * 2) : text);

@@ -135,8 +135,7 @@ function batchProcessor(store: Store, options: WorkerOptions, summary: WorkerSum
         judge: judgeFor(judge),
         concurrency: options.concurrency,
         timeoutMs: options.timeoutMs ?? 30_000,
-        onResult: async (key, judged) => {
-          const result = wellFormed(judged);
+        onResult: async (key, result) => {
           await runs.saveAttempt(run, key, result);
           summary.attempts++;
           options.onAttempt?.(run, key, result);
@@ -155,21 +154,6 @@ async function storedKeys(store: Store, jobs: readonly AttemptJob[]): Promise<Se
     [JSON.stringify(jobs.map(({ run, key }) => ({ run, key })))],
   );
   return new Set(rows.map((row) => `${row.run}|${row.key}`));
-}
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/**
- * The result with any lone UTF-16 surrogate (a guard explanation cut inside a pair) as U+FFFD:
- * RunStore writes through jsonb, which refuses them, and one such row would fail its whole batch.
- */
-function wellFormed(result: AttemptResult): AttemptResult {
-  return Object.fromEntries(
-    Object.entries(result).map(([field, value]) => [
-      field,
-      typeof value === "string" ? value.replace(LONE_SURROGATE, "\uFFFD") : value,
-    ]),
-  ) as AttemptResult;
 }
 
 function judgeFor(id: string): Judge {
