@@ -3,28 +3,17 @@ import type { Command } from "commander";
 import { ExchangeRepository } from "../exchange/repository/index.js";
 import { readVerifier } from "../ledger/keys/key-files.js";
 import { serveNode } from "../server/exchange/serve-node.js";
-import { openStore, resolveStoreLocation } from "../store/index.js";
 import { type CommandContext, EXIT } from "./command.js";
 import type { CliIo } from "./io.js";
 import { writeLine } from "./io.js";
-
-interface StoreFlags {
-  readonly storeDir?: string;
-  readonly database?: string;
-}
-
-function withStore(command: Command): Command {
-  return command
-    .option("--store-dir <dir>", "embedded store directory (default $RAMPART_STORE_DIR or .rampart/store)")
-    .option("--database <url>", "PostgreSQL URL instead of the embedded store (default $DATABASE_URL)");
-}
+import { openStoreFrom, type StoreFlags, withStoreOptions } from "./store-options.js";
 
 async function withRepository<T>(
   flags: StoreFlags,
   io: CliIo,
   work: (repo: ExchangeRepository) => Promise<T>,
 ): Promise<T> {
-  const store = await openStore(resolveStoreLocation(io.env, { database: flags.database, storeDir: flags.storeDir }));
+  const store = await openStoreFrom(flags, io);
   try {
     return await work(new ExchangeRepository(store));
   } finally {
@@ -35,7 +24,7 @@ async function withRepository<T>(
 /** `rampart exchange serve | org create | key create | group create`: running a node and administering its store. */
 export function registerExchangeAdmin(exchange: Command, context: CommandContext, stop: () => Promise<unknown>): void {
   const { io } = context;
-  withStore(
+  withStoreOptions(
     exchange
       .command("serve")
       .description("run an exchange node: the API under /exchange/v1 and /healthz")
@@ -43,7 +32,7 @@ export function registerExchangeAdmin(exchange: Command, context: CommandContext
       .option("--port <number>", "port, 0 for any free one", "8788")
       .option("--requests-per-minute <n>", "per API key", "600"),
   ).action(async (flags: StoreFlags & { host: string; port: string; requestsPerMinute: string }) => {
-    const store = await openStore(resolveStoreLocation(io.env, { database: flags.database, storeDir: flags.storeDir }));
+    const store = await openStoreFrom(flags, io);
     const running = await serveNode(store, flags.host, Number(flags.port), Number(flags.requestsPerMinute));
     await writeLine(io.stderr, `rampart exchange: node on ${running.url}/exchange/v1 (${store.kind})`);
     await stop();
@@ -52,7 +41,7 @@ export function registerExchangeAdmin(exchange: Command, context: CommandContext
     context.exitCode = EXIT.ok;
   });
   const org = exchange.command("org").description("organisations");
-  withStore(
+  withStoreOptions(
     org
       .command("create")
       .description("add an organisation; prints its id")
@@ -68,7 +57,7 @@ export function registerExchangeAdmin(exchange: Command, context: CommandContext
     );
     await writeLine(io.stdout, created.id);
   });
-  withStore(
+  withStoreOptions(
     exchange
       .command("key")
       .description("API keys")
@@ -90,7 +79,7 @@ export function registerExchangeAdmin(exchange: Command, context: CommandContext
     }
     await writeLine(io.stdout, key.key);
   });
-  withStore(
+  withStoreOptions(
     exchange
       .command("group")
       .description("sharing groups")

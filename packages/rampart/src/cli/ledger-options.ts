@@ -2,12 +2,11 @@ import { dirname, join } from "node:path";
 import type { Command } from "commander";
 import { logSigner } from "../ledger/keys/key-files.js";
 import { LedgerLog } from "../ledger/log/ledger-log.js";
-import { openStore, resolveStoreLocation, type Store } from "../store/index.js";
+import { resolveStoreLocation, type Store } from "../store/index.js";
 import type { CliIo } from "./io.js";
+import { openStoreFrom, type StoreFlags, withStoreOptions } from "./store-options.js";
 
-export interface LedgerFlags {
-  readonly storeDir?: string;
-  readonly database?: string;
+export interface LedgerFlags extends StoreFlags {
   readonly logKey?: string;
 }
 
@@ -16,13 +15,10 @@ export const DEFAULT_LOG_ORIGIN = "localhost/rampart-ledger";
 
 /** Adds the options that say which store holds the log and which key signs its tree heads. */
 export function withLedgerOptions(command: Command): Command {
-  return command
-    .option("--store-dir <dir>", "embedded store directory (default $RAMPART_STORE_DIR or .rampart/store)")
-    .option("--database <url>", "PostgreSQL URL instead of the embedded store (default $DATABASE_URL)")
-    .option(
-      "--log-key <file>",
-      "the log's signer key file (default $RAMPART_LOG_KEY or ledger.key beside the store, created on first use)",
-    );
+  return withStoreOptions(command).option(
+    "--log-key <file>",
+    "the log's signer key file (default $RAMPART_LOG_KEY or ledger.key beside the store, created on first use)",
+  );
 }
 
 export interface OpenLedger {
@@ -32,7 +28,7 @@ export interface OpenLedger {
 
 /** Opens the store (applying migrations) and the log over it; the caller closes the store. */
 export async function openLedger(flags: LedgerFlags, io: CliIo): Promise<OpenLedger> {
-  const store = await openStore(resolveStoreLocation(io.env, { database: flags.database, storeDir: flags.storeDir }));
+  const store = await openStoreFrom(flags, io);
   try {
     return { log: await ledgerOn(store, flags, io), store };
   } catch (error) {

@@ -21,17 +21,12 @@ import { parseStrategyList, STRATEGIES } from "../redteam/strategies/index.js";
 import { guardTarget } from "../redteam/targets/guard-target.js";
 import { targetFromSpec } from "../redteam/targets/registry.js";
 import { HAZARDS, type Hazard, type Strategy } from "../redteam/types.js";
-import { openStore, resolveStoreLocation } from "../store/index.js";
 import { type CommandContext, EXIT } from "./command.js";
 import { type GuardFlags, guardFrom, withGuardOptions } from "./guard-options.js";
 import { type CliIo, progressBar, writeLine } from "./io.js";
 import { registerRender } from "./redteam-render.js";
 import { untilSignal } from "./signals.js";
-
-interface StoreFlags {
-  readonly storeDir?: string;
-  readonly database?: string;
-}
+import { openStoreFrom, type StoreFlags, withStoreOptions } from "./store-options.js";
 
 /** The flags as Commander gives them: the run's choices may still come from --config. */
 type GivenFlags = Omit<RedteamFlags, "target" | "seed" | "concurrency" | "maxRounds" | "targetSettings"> &
@@ -139,13 +134,8 @@ export function registerRedteam(program: Command, context: CommandContext): void
       "--distributed",
       "put the attempts on the PostgreSQL job queue for `rampart redteam worker` processes and wait for them",
     )
-    .option("--resume <run-id>", "finish a run that was interrupted: attempts already judged are not redone")
-    .option(
-      "--store-dir <dir>",
-      "embedded store directory for the results (default $RAMPART_STORE_DIR or .rampart/store)",
-    )
-    .option("--database <url>", "PostgreSQL URL instead of the embedded store (default $DATABASE_URL)");
-  withGuardOptions(command).action(async (given: GivenFlags) => {
+    .option("--resume <run-id>", "finish a run that was interrupted: attempts already judged are not redone");
+  withGuardOptions(withStoreOptions(command)).action(async (given: GivenFlags) => {
     context.exitCode = await redteam(await withConfig(given), context.io);
   });
   registerRender(redteamCommand, context);
@@ -255,7 +245,7 @@ async function redteam(flags: RedteamFlags, io: CliIo): Promise<number> {
     judge: judge.id,
     publicSets: flags.withPublicSets === true,
   };
-  const store = await openStore(resolveStoreLocation(io.env, { database: flags.database, storeDir: flags.storeDir }));
+  const store = await openStoreFrom(flags, io);
   try {
     const runs = new RunStore(store);
     const run = await runs.open(config, flags.resume);

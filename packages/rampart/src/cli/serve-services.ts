@@ -4,9 +4,10 @@ import { type Follower, followExchange } from "../exchange/subscribe/index.js";
 import { readVerifier } from "../ledger/keys/key-files.js";
 import { type ExchangeNode, startExchangeNode } from "../server/exchange/exchange-node.js";
 import type { LedgerApiOptions } from "../server/ledger/routes.js";
-import { openStore, resolveStoreLocation, type Store } from "../store/index.js";
+import type { Store } from "../store/index.js";
 import type { CliIo } from "./io.js";
 import { type LedgerFlags, ledgerOn } from "./ledger-options.js";
+import { openStoreFrom } from "./store-options.js";
 
 export interface ServiceFlags extends LedgerFlags {
   readonly ledger?: boolean;
@@ -38,7 +39,7 @@ export async function startServices(flags: ServiceFlags, io: CliIo, guard: Guard
   };
   try {
     if (wantsLedger || flags.exchangeApi === true) {
-      store = await openStore(resolveStoreLocation(io.env, { database: flags.database, storeDir: flags.storeDir }));
+      store = await openStoreFrom(flags, io);
     }
     const ledger: LedgerApiOptions | undefined =
       wantsLedger && store !== undefined
