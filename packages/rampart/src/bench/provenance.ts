@@ -2,15 +2,13 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { basename } from "node:path";
 import { bundledModel, type Guard } from "@rampart/guard";
-import canonicalize from "canonicalize";
 import type { GuardFlags } from "../cli/guard-options.js";
-import { sha256Hex } from "../ledger/attest/digest.js";
+import { canonicalDigest, sha256Hex } from "../ledger/attest/digest.js";
 import type { Digested } from "../ledger/attest/index.js";
 
 const VERSION: string = createRequire(import.meta.url)("../../package.json").version;
 
 const fileDigest = async (file: string) => sha256Hex(await readFile(file));
-const digestOf = (value: unknown) => ({ sha256: sha256Hex(new TextEncoder().encode(canonicalize(value) ?? "")) });
 
 /**
  * The data a benchmark ran on, by content: the same files in any order or place give the same digest,
@@ -21,7 +19,7 @@ export async function suiteOf(files: readonly string[]): Promise<Digested> {
     files.map(async (file) => ({ file: basename(file), sha256: await fileDigest(file) })),
   );
   contents.sort((a, b) => a.file.localeCompare(b.file) || a.sha256.localeCompare(b.sha256));
-  return { name: `labelled prompts (${files.length} files)`, digest: digestOf(contents) };
+  return { name: `labelled prompts (${files.length} files)`, digest: canonicalDigest(contents) };
 }
 
 /** The guard that was measured: its version, effective policy, classifier and signature set, by content. */
@@ -33,5 +31,8 @@ export async function guardSubject(guard: Guard, flags: GuardFlags): Promise<Dig
       : { file: await fileDigest(flags.model) };
   const signatures =
     flags.signatures === undefined ? `starter@${VERSION}` : { file: await fileDigest(flags.signatures) };
-  return { name: `rampart-guard@${VERSION}`, digest: digestOf({ policy: guard.policy, classifier, signatures }) };
+  return {
+    name: `rampart-guard@${VERSION}`,
+    digest: canonicalDigest({ policy: guard.policy, classifier, signatures }),
+  };
 }

@@ -1,6 +1,5 @@
 import type { ErrorCode } from "@rampart/guard";
 import { RampartError } from "@rampart/guard";
-import canonicalize from "canonicalize";
 import { EMPTY_ROOT, equalHashes, leafHash, verifyConsistency, verifyInclusion } from "../merkle/index.js";
 import {
   type Checkpoint,
@@ -14,7 +13,7 @@ import {
   verifyEnvelope,
 } from "../signing/index.js";
 import { type AttestationBundle, bundleSchema, logEntryOf } from "./bundle.js";
-import { sha256Hex } from "./digest.js";
+import { canonicalDigest } from "./digest.js";
 
 /** A tree head the reader saw before, and the log's proof that the newer head only appended to it. */
 export interface EarlierHead {
@@ -150,16 +149,15 @@ function statementOf(payload: Uint8Array): { ok: true; statement: Statement } | 
 
 /** The report's content (its canonical JSON, so reformatting does not matter) must be the attested result. */
 function reportMatches(report: Uint8Array, statement: Statement): { ok: true } | FailedVerification {
-  let canonical: string | undefined;
+  let digest: string;
   try {
-    canonical = canonicalize(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(report)));
+    digest = canonicalDigest(JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(report))).sha256;
   } catch (error) {
     return fail(
       "REPORT_MISMATCH",
       `the report is not readable JSON, so it is not the attested one: ${messageOf(error)}`,
     );
   }
-  const digest = sha256Hex(new TextEncoder().encode(canonical ?? ""));
   if (digest !== statement.predicate.resultDigest.sha256) {
     return fail(
       "REPORT_MISMATCH",

@@ -1,11 +1,5 @@
-import { createHash } from "node:crypto";
-import canonicalize from "canonicalize";
+import { canonicalDigest } from "../../ledger/attest/digest.js";
 import type { Behavior, Strategy } from "../types.js";
-
-const sha256 = (value: unknown) =>
-  createHash("sha256")
-    .update(canonicalize(value) ?? "")
-    .digest("hex");
 
 /**
  * The suite a run attacked with, by content: every behavior's id and goal, every strategy's id,
@@ -20,18 +14,16 @@ export function suiteOf(
 ) {
   return {
     name: `rampart red team: ${behaviors.length} behaviors × ${strategies.length} strategies`,
-    digest: {
-      sha256: sha256({
-        behaviors: behaviors.map((b) => [b.id, b.goal, b.category, b.severity]).sort(),
-        strategies: strategies.map((s) => s.id).sort(),
-        seed,
-        limit,
-      }),
-    },
+    digest: canonicalDigest({
+      behaviors: behaviors.map((b) => [b.id, b.goal, b.category, b.severity]).sort(),
+      strategies: strategies.map((s) => s.id).sort(),
+      seed,
+      limit,
+    }),
   };
 }
 
 /** A target named by its spec: the digest stands for the spec when there is nothing else to hash. */
 export function targetSubject(id: string) {
-  return { name: id, digest: { sha256: sha256({ target: id }) } };
+  return { name: id, digest: canonicalDigest({ target: id }) };
 }
