@@ -4,14 +4,14 @@
  * out, for every source. Prints both tables and writes them into docs/model.md between its
  * markers. A script, not a library: it is the one place in train/ that prints.
  */
-import { basename, join, resolve } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { bundledModel, RampartError } from "@rampart/guard";
-import { Command } from "commander";
+import { bundledModel } from "@rampart/guard";
 import { processIo } from "../cli/io.js";
 import { STARTER_SOURCES } from "../signatures/starter-data.js";
 import { replaceSection } from "./doc-sections.js";
 import { renderLeaveOneSourceOut, renderRandomSplit } from "./eval-report.js";
+import { evalProgram, runEvalScript } from "./eval-script.js";
 import { type FoldResult, leaveOneSourceOut, scoreRows, summarise } from "./evaluate.js";
 import { describeSplit, fittingRows, prepareData, rowsWhere } from "./prepare.js";
 import { DEFAULT_TRAIN_OPTIONS, trainClassifier } from "./train-model.js";
@@ -80,22 +80,11 @@ async function evaluate(flags: EvalFlags): Promise<void> {
   log(`done (${elapsed()})`);
 }
 
-const program = new Command("eval")
-  .description("evaluate the classifier: random split, then leave one source out")
-  .option(
-    "--data <dir>",
-    "folder of labelled JSONL files",
-    resolve(process.env.RAMPART_DATA_DIR ?? join(repoRoot, "..", "shared", "data"), "prompts"),
-  )
-  .option("--seed <text>", "seed of the split", "rampart")
-  .option("--no-loso", "skip leave-one-source-out")
-  .option("--only <sources...>", "leave out only these sources")
-  .option("--no-write", "print only; leave docs/model.md as it is");
+const program = evalProgram(
+  "eval",
+  "evaluate the classifier: random split, then leave one source out",
+  "prompts",
+  "docs/model.md",
+).option("--only <sources...>", "leave out only these sources");
 
-try {
-  await evaluate(program.parse().opts<EvalFlags>());
-} catch (error) {
-  if (!(error instanceof RampartError)) throw error;
-  log(error.message);
-  process.exitCode = 2;
-}
+await runEvalScript(program, evaluate, log);

@@ -4,12 +4,12 @@
  * both tables and writes them into docs/output-model.md between its markers. A script, not a
  * library: it is the one place in train/output that prints.
  */
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { bundledOutputModel, RampartError } from "@rampart/guard";
-import { Command } from "commander";
+import { bundledOutputModel } from "@rampart/guard";
 import { processIo } from "../../cli/io.js";
 import { replaceSection } from "../doc-sections.js";
+import { evalProgram, runEvalScript } from "../eval-script.js";
 import { leaveOneSourceOutStreams, streamOutcomes } from "./output-eval.js";
 import { renderStreamOutcomes } from "./output-eval-report.js";
 import { outputExamples } from "./output-examples.js";
@@ -71,21 +71,11 @@ async function evaluate(flags: EvalFlags): Promise<void> {
   log(`done (${elapsed()})`);
 }
 
-const program = new Command("eval-output")
-  .description("evaluate the output classifier as streamed: random split, then leave one source out")
-  .option(
-    "--data <dir>",
-    "folder of labelled model outputs",
-    resolve(process.env.RAMPART_DATA_DIR ?? join(repoRoot, "..", "shared", "data"), "outputs"),
-  )
-  .option("--seed <text>", "seed of the split", "rampart")
-  .option("--no-loso", "skip leave-one-source-out")
-  .option("--no-write", "print only; leave docs/output-model.md as it is");
+const program = evalProgram(
+  "eval-output",
+  "evaluate the output classifier as streamed: random split, then leave one source out",
+  "outputs",
+  "docs/output-model.md",
+);
 
-try {
-  await evaluate(program.parse().opts<EvalFlags>());
-} catch (error) {
-  if (!(error instanceof RampartError)) throw error;
-  log(error.message);
-  process.exitCode = 2;
-}
+await runEvalScript(program, evaluate, log);
