@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bundledModel } from "../../classifier/bundled.js";
 import { headLogits, softmax } from "../../classifier/score.js";
+import { cut } from "../scanners/streaming.testing.js";
 import { bundledOutputModel } from "./bundled.js";
 import { decodeOutputModel, type OutputModel } from "./output-model.js";
 import { OutputScorer } from "./output-scorer.js";
@@ -55,11 +56,6 @@ function scored(model: OutputModel, pieces: readonly string[], end: boolean): Ou
   for (const piece of pieces) s.push(piece);
   if (end) s.end();
   return s;
-}
-
-function cut(text: string, at: readonly number[]): string[] {
-  const points = [0, ...at.map((p) => p % (text.length + 1)).sort((a, b) => a - b), text.length];
-  return points.slice(1).map((end, i) => text.slice(points[i], end));
 }
 
 function expectClose(actual: Float64Array, expected: Float64Array): void {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FeatureBuffer } from "../../classifier/features.js";
+import { cut } from "../scanners/streaming.testing.js";
 import { StreamFeatures } from "./stream-features.js";
 
 /**
@@ -48,10 +49,6 @@ function lowerKeepingLength(text: string): string {
 }
 
 /** `text` cut at the given positions (sorted, duplicates allowed, so some pieces are empty). */
-function cut(text: string, at: readonly number[]): string[] {
-  const points = [0, ...at.map((p) => p % (text.length + 1)).sort((a, b) => a - b), text.length];
-  return points.slice(1).map((end, i) => text.slice(points[i], end));
-}
 
 // Letters of several scripts and both cases, digits, every kind of whitespace the features fold,
 // punctuation, a letter whose lower case is longer (İ), and surrogate pairs (an emoji, a Deseret

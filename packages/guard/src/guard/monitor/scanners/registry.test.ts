@@ -4,7 +4,7 @@ import type { Signal } from "../../../core/signal.js";
 import { DEFAULT_POLICY } from "../../policy/policy.js";
 import type { OutputContext, OutputScanner } from "../scanner.js";
 import { OUTPUT_SCANNERS } from "./registry.js";
-import { randomish } from "./streaming.testing.js";
+import { cut, randomish } from "./streaming.testing.js";
 
 const CANARY = "rampart-canary-3f2a9c01d4e5b677";
 const SYSTEM =
@@ -53,18 +53,6 @@ function scanPieces(scanner: OutputScanner, pieces: readonly string[]): { signal
   }
   signals.push(...scan.end());
   return { signals, pendingOk };
-}
-
-function cut(text: string, points: readonly number[]): string[] {
-  const sorted = [...new Set(points.map((p) => p % (text.length + 1)))].sort((a, b) => a - b);
-  const pieces: string[] = [];
-  let from = 0;
-  for (const at of sorted) {
-    pieces.push(text.slice(from, at));
-    from = at;
-  }
-  pieces.push(text.slice(from));
-  return pieces;
 }
 
 const sortSignals = (signals: Signal[]) =>

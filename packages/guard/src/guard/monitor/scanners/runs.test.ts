@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { charClass, type RunOptions, RunReader } from "./runs.js";
+import { cut } from "./streaming.testing.js";
 
 const LETTERS = charClass("abcdefghijklmnopqrstuvwxyz", () => false);
 const WORDS = charClass("abcdefghijklmnopqrstuvwxyz ", () => false);
@@ -24,18 +25,6 @@ function read(pieces: readonly string[], options: RunOptions, charClass = LETTER
   }
   reader.end(sink);
   return out;
-}
-
-function cut(text: string, points: readonly number[]): string[] {
-  const sorted = [...new Set(points.map((p) => p % (text.length + 1)))].sort((a, b) => a - b);
-  const pieces: string[] = [];
-  let from = 0;
-  for (const at of sorted) {
-    pieces.push(text.slice(from, at));
-    from = at;
-  }
-  pieces.push(text.slice(from));
-  return pieces;
 }
 
 describe("RunReader", () => {

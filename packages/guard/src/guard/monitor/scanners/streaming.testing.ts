@@ -37,3 +37,9 @@ export function scanPieces(
   signals.push(...scan.end());
   return { signals, pending };
 }
+
+/** Cuts text at the given points (taken modulo its length): how a stream might deliver it. */
+export function cut(text: string, points: readonly number[]): string[] {
+  const at = [0, ...[...new Set(points.map((p) => p % (text.length + 1)))].sort((a, b) => a - b), text.length];
+  return at.slice(1).map((end, i) => text.slice(at[i], end));
+}
