@@ -97,10 +97,15 @@ export class ExchangeService {
     return verifier;
   }
 
+  /** A record already in hand, as the viewer may see it. */
+  viewAs(record: AdvisoryRecord, viewer: Viewer): AdvisoryView | undefined {
+    return viewOf(record, accessLevel(record, viewer, this.now()));
+  }
+
   /** One advisory as the viewer may see it; undefined both when it does not exist and when it is hidden. */
   async get(id: string, viewer: Viewer): Promise<AdvisoryView | undefined> {
     const record = await this.repository.get(id);
-    return record === undefined ? undefined : viewOf(record, accessLevel(record, viewer, this.now()));
+    return record === undefined ? undefined : this.viewAs(record, viewer);
   }
 
   /**

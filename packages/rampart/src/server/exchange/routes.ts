@@ -126,9 +126,9 @@ export function exchangeRoutes(options: ExchangeApiOptions): ExchangeRoutes {
     const envelope = await c.req.json().catch(() => {
       throw new RampartError("INPUT_INVALID", "The body is not JSON: send a DSSE envelope.");
     });
+    // The write's NOTIFY wakes every node's feed, this one included.
     const record = await service.submit(principal, envelope);
-    hub.wake();
-    return c.json(await service.get(record.id, service.viewerOf(principal)), record.version === 1 ? 201 : 200);
+    return c.json(service.viewAs(record, service.viewerOf(principal)), record.version === 1 ? 201 : 200);
   });
   app.get("/advisories", async (c) => {
     const query = parsed(listQuery, c.req.query());
